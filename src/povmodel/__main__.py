@@ -1,0 +1,5 @@
+import sys
+
+from povmodel.cli import main
+
+sys.exit(main())

@@ -1,0 +1,152 @@
+"""Hypothesis strategies that build valid forums, with every reference resolving."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+import povmodel as pm
+
+LANGUAGES = ("en", "zh-Hans", "zh-Hant", "fr", "es", "ru", "ar")
+
+slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
+# Any printable text, CJK, Arabic and emoji included; never blank.
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
+    str.strip
+)
+localized = st.dictionaries(st.sampled_from(LANGUAGES), texts, min_size=1, max_size=4).map(pm.LocalizedText)
+decimals = st.decimals(min_value=0, max_value=Decimal("1e15"), allow_nan=False, allow_infinity=False, places=None)
+units = st.sampled_from(("CNY", "USD", "EUR", "person", "county", "school", "hospital", "village", "project"))
+qualifiers = st.sampled_from(pm.Qualifier)
+quantities = st.builds(pm.Quantity, value=decimals, unit=units)
+stated = st.builds(pm.Source, quote=texts)
+inferred = st.builds(pm.Source, quote=st.none() | texts, inferred=st.just(True), note=texts)
+sources = stated | inferred
+years = st.integers(min_value=1949, max_value=2030)
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> pm.Period:
+    start = draw(st.none() | years)
+    end = draw(st.none() | years) if start is not None else draw(years)
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    return pm.Period(start_year=start, end_year=end)
+
+
+def _unique(ids: st.SearchStrategy[str], min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(ids, min_size=min_size, max_size=max_size, unique=True)
+
+
+@st.composite
+def forums(draw: st.DrawFn) -> pm.Forum:
+    """A valid forum of a few of everything, ids unique and references resolving."""
+    org_ids = draw(_unique(slugs, 1, 5))
+    organizations = tuple(
+        pm.Organization(
+            id=oid,
+            name=draw(localized),
+            kind=draw(st.sampled_from(pm.OrganizationKind)),
+            short_name=draw(st.none() | localized),
+            parent=org_ids[i - 1] if i and draw(st.booleans()) else None,
+        )
+        for i, oid in enumerate(org_ids)
+    )
+    orgs = st.sampled_from(org_ids)
+    person_ids = draw(_unique(slugs, 0, 4))
+    people = tuple(
+        pm.Person(
+            id=pid,
+            name=draw(localized),
+            positions=tuple(draw(st.lists(st.builds(pm.Position, title=localized, organization=orgs), max_size=2))),
+            source=draw(st.none() | sources),
+        )
+        for pid in person_ids
+    )
+    category_ids = draw(_unique(slugs, 1, 5))
+    categories = tuple(
+        pm.Category(
+            id=cid,
+            name=draw(localized),
+            parent=draw(st.sampled_from(category_ids[:i])) if i and draw(st.booleans()) else None,
+        )
+        for i, cid in enumerate(category_ids)
+    )
+    measure_ids = draw(_unique(slugs, 1, 4))
+    measures = tuple(pm.Measure(id=mid, name=draw(localized)) for mid in measure_ids)
+    metric_ids = draw(_unique(slugs, 0, 8))
+    metrics = tuple(
+        pm.Metric(
+            id=mid,
+            label=draw(localized),
+            category=draw(st.sampled_from(category_ids)),
+            actor=draw(orgs),
+            measure=draw(st.sampled_from(measure_ids)),
+            quantity=draw(quantities),
+            qualifier=draw(qualifiers),
+            period=draw(st.none() | periods()),
+            source=draw(sources),
+        )
+        for mid in metric_ids
+    )
+    programme = tuple(
+        pm.ProgrammeItem(
+            id=iid,
+            kind=draw(st.sampled_from(pm.ProgrammeKind)),
+            title=draw(localized),
+            speakers=tuple(draw(st.lists(st.sampled_from(person_ids), max_size=3))) if person_ids else (),
+            topics=tuple(draw(st.lists(localized, max_size=2))),
+            source=draw(sources),
+        )
+        for iid in draw(_unique(slugs, 0, 3))
+    )
+    projects = tuple(
+        pm.Project(
+            id=pid, name=draw(localized), actor=draw(orgs), place=draw(st.none() | localized), source=draw(sources)
+        )
+        for pid in draw(_unique(slugs, 0, 2))
+    )
+    relations: tuple[pm.Relation, ...] = ()
+    if len(metric_ids) >= 2:
+        relations = (
+            pm.Relation(
+                id="rel",
+                kind=draw(st.sampled_from(pm.RelationKind)),
+                parts=tuple(metric_ids[1:]),
+                whole=metric_ids[0],
+                note=draw(texts),
+            ),
+        )
+    attendance = draw(
+        st.none()
+        | st.builds(
+            pm.Attendance,
+            participants=st.integers(0, 10_000),
+            participants_qualifier=qualifiers,
+            central_enterprises=st.none() | st.integers(0, 200),
+            organizations=st.lists(orgs, max_size=3).map(tuple),
+            groups=st.lists(localized, max_size=2).map(tuple),
+            source=sources,
+        )
+    )
+    return pm.Forum(
+        id=draw(slugs),
+        name=draw(localized),
+        date=draw(st.dates(min_value=dt.date(1949, 1, 1), max_value=dt.date(2030, 12, 31))),
+        date_source=draw(sources),
+        city=draw(localized),
+        theme=draw(st.none() | localized),
+        sponsor=draw(st.none() | orgs),
+        organizers=tuple(draw(st.lists(orgs, max_size=2))),
+        attendance=attendance,
+        organizations=organizations,
+        people=people,
+        programme=programme,
+        categories=categories,
+        measures=measures,
+        metrics=metrics,
+        projects=projects,
+        relations=relations,
+    )

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import povmodel as pm
+from povmodel.quantity import is_currency, is_unit
+
+
+def test_quantity_keeps_decimal_exactly() -> None:
+    quantity = pm.Quantity(value=Decimal("2658000000.50"), unit="CNY")
+    assert quantity.value == Decimal("2658000000.50")
+    assert quantity.is_money
+    assert not pm.Quantity(value=Decimal(3), unit="school").is_money
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "error"),
+    [
+        (Decimal(-1), "CNY", ("value", "must not be negative: '-1'")),
+        (Decimal("NaN"), "CNY", ("value", "not a finite number: 'NaN'")),
+        (Decimal("Infinity"), "CNY", ("value", "not a finite number: 'Infinity'")),
+        (12.5, "CNY", ("value", "expected a Decimal, got float")),
+        (Decimal(1), "XYZ", ("unit", "not an ISO 4217 currency code: 'XYZ'")),
+        (Decimal(1), "Schools", ("unit", "not a unit (an ISO 4217 code or a lower-case counted noun): 'Schools'")),
+        (Decimal(1), 3, ("unit", "expected a string, got int")),
+    ],
+)
+def test_invalid_quantity(value: object, unit: object, error: tuple[str, str]) -> None:
+    with pytest.raises(pm.ValidationError) as info:
+        pm.Quantity(value=value, unit=unit)  # type: ignore[arg-type]
+    assert info.value.errors == (error,)
+
+
+def test_units() -> None:
+    assert is_currency("CNY") and is_currency("USD") and is_currency("EUR")
+    assert not is_currency("YUAN") and not is_currency("cny")
+    assert is_unit("health-centre") and is_unit("person")
+    assert not is_unit("health centre") and not is_unit("-x") and not is_unit("")
+
+
+def test_qualifier_values_are_the_file_format() -> None:
+    assert [q.value for q in pm.Qualifier] == ["exact", "more_than", "at_least", "nearly", "about"]

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+import povmodel as pm
+from povmodel.text import is_language_tag
+
+TEXT = pm.LocalizedText({"en": "Beijing", "zh-Hans": "北京", "zh-Hant": "北京市", "fr": "Pékin"})
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "Beijing"),
+        ("en_GB", "Beijing"),
+        ("zh_CN", "北京"),
+        ("zh-Hans-CN", "北京"),
+        ("zh", "北京"),
+        ("zh_TW", "北京市"),
+        ("zh_HK", "北京市"),
+        ("zh-Hant", "北京市"),
+        ("fr_CA", "Pékin"),
+        ("de", "Beijing"),  # no German: English
+        ("ar", "Beijing"),
+    ],
+)
+def test_for_locale_negotiates(locale: str, expected: str) -> None:
+    assert TEXT.for_locale(locale) == expected
+
+
+def test_for_locale_without_english_falls_back_to_first() -> None:
+    text = pm.LocalizedText({"zh-Hans": "北京", "ar": "بكين"})
+    assert text.for_locale("de") == "بكين"  # sorted by tag: "ar" comes first
+
+
+def test_for_locale_accepts_babel_locale() -> None:
+    from babel import Locale
+
+    assert TEXT.for_locale(Locale.parse("zh_Hant_TW")) == "北京市"
+
+
+def test_mapping_behaviour() -> None:
+    assert TEXT["fr"] == "Pékin"
+    assert set(TEXT) == {"en", "zh-Hans", "zh-Hant", "fr"}
+    assert len(TEXT) == 4
+    assert TEXT.languages == ("en", "fr", "zh-Hans", "zh-Hant")
+    with pytest.raises(KeyError):
+        TEXT["de"]
+
+
+def test_equal_whatever_the_order_and_hashable() -> None:
+    a = pm.LocalizedText({"en": "x", "fr": "y"})
+    b = pm.LocalizedText({"fr": "y", "en": "x"})
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a != pm.LocalizedText({"en": "x"})
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({}, ("", "needs text in at least one language")),
+        ({"EN": "x"}, ("['EN']", "not a language tag: 'EN'")),
+        ({"zh_Hans": "x"}, ("['zh_Hans']", "not a language tag: 'zh_Hans'")),
+        ({"en": "  "}, ("['en']", "must not be blank")),
+        ({"en": 5}, ("['en']", "expected a string, got int")),
+    ],
+)
+def test_invalid_text(data: dict[str, object], error: tuple[str, str]) -> None:
+    with pytest.raises(pm.ValidationError) as info:
+        pm.LocalizedText(data)  # type: ignore[arg-type]
+    assert info.value.errors == (error,)
+
+
+@pytest.mark.parametrize("tag", ["en", "fr", "zh-Hans", "zh-Hant-TW", "es-419", "ast"])
+def test_language_tags_accepted(tag: str) -> None:
+    assert is_language_tag(tag)
+
+
+@pytest.mark.parametrize("tag", ["", "e", "english", "zh_CN", "zh-hans", "EN", "en-", "en-gb"])
+def test_language_tags_rejected(tag: str) -> None:
+    assert not is_language_tag(tag)
