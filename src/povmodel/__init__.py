@@ -27,16 +27,22 @@ from povmodel.model import (
     RelationKind,
     Source,
 )
-from povmodel.quantity import Qualifier, Quantity
+from povmodel.quantity import Bounds, Qualifier, Quantity
 from povmodel.serialize import FORMAT_VERSION, dump, dumps, from_dict, load, loads, make_converter, to_dict
 from povmodel.text import LocalizedText
+from povmodel.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
 
 __all__ = [
     "DEFAULT_FORUM",
     "FORMAT_VERSION",
     "Attendance",
+    "Bounds",
     "Category",
+    "Finding",
+    "FindingKind",
     "Forum",
+    "Group",
+    "GroupBy",
     "LocalizedText",
     "Measure",
     "Metric",
@@ -54,10 +60,13 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Source",
+    "Total",
+    "Totals",
     "UnitMismatchError",
     "UnknownLocaleError",
     "ValidationError",
     "article_text",
+    "audit",
     "available_forums",
     "dump",
     "dumps",
@@ -67,6 +76,8 @@ __all__ = [
     "loads",
     "make_converter",
     "to_dict",
+    "total",
+    "totals_by",
 ]
 
 __version__ = "0.1.0"

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import decimal
 import enum
 import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from povmodel.errors import ValidationError
 
-__all__ = ["Qualifier", "Quantity", "is_currency", "is_unit"]
+__all__ = ["Bounds", "Qualifier", "Quantity", "is_currency", "is_unit"]
 
 _COUNTED_NOUN = re.compile(r"[a-z]+(-[a-z]+)*")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _exact_context() -> decimal.Context:
+    # Enough digits for any sum of finite decimals, and an error rather than a
+    # silent rounding if that were ever not so (the default context keeps 28).
+    context = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    context.traps[decimal.Inexact] = True
+    return context
+
+
+EXACT: Final = _exact_context()
+"""The ``decimal.Context`` povmodel adds in: exact, never rounding."""
 
 
 class Qualifier(enum.Enum):
@@ -102,3 +117,79 @@ class Quantity:
     def is_money(self) -> bool:
         """True when the unit is a currency code."""
         return _CURRENCY_CODE.fullmatch(self.unit) is not None
+
+
+@attrs.frozen(kw_only=True)
+class Bounds:
+    """The interval a qualified figure stands for.
+
+    ``None`` is an unbounded or unknown side; ``*_open`` tells whether the bound
+    itself is excluded. ``exact v`` is ``[v, v]``, ``more_than v`` is ``(v, ∞)``,
+    ``at_least v`` is ``[v, ∞)``, ``nearly v`` is ``(?, v)`` and ``about v`` has
+    unknown bounds on both sides.
+
+    Attributes:
+        lower: the lower bound, or ``None``.
+        upper: the upper bound, or ``None``.
+        lower_open: the lower bound is excluded.
+        upper_open: the upper bound is excluded.
+
+    >>> Bounds.of(Decimal(600), Qualifier.MORE_THAN)
+    Bounds(lower=Decimal('600'), upper=None, lower_open=True, upper_open=False)
+    """
+
+    lower: Decimal | None
+    upper: Decimal | None
+    lower_open: bool = False
+    upper_open: bool = False
+
+    @classmethod
+    def of(cls, value: Decimal, qualifier: Qualifier) -> Bounds:
+        """The bounds of ``value`` stated with ``qualifier``."""
+        return _BOUNDS[qualifier](value)
+
+    def __add__(self, other: Bounds) -> Bounds:
+        add = EXACT.add
+        lower = None if self.lower is None or other.lower is None else add(self.lower, other.lower)
+        upper = None if self.upper is None or other.upper is None else add(self.upper, other.upper)
+        return Bounds(
+            lower=lower,
+            upper=upper,
+            lower_open=lower is not None and (self.lower_open or other.lower_open),
+            upper_open=upper is not None and (self.upper_open or other.upper_open),
+        )
+
+    @property
+    def qualifier(self) -> Qualifier:
+        """The qualifier that describes these bounds around a stated value.
+
+        >>> (Bounds.of(Decimal(1), Qualifier.EXACT) + Bounds.of(Decimal(2), Qualifier.NEARLY)).qualifier
+        <Qualifier.NEARLY: 'nearly'>
+        """
+        if self.lower is not None and self.upper is not None:
+            return Qualifier.EXACT
+        if self.lower is not None:
+            return Qualifier.MORE_THAN if self.lower_open else Qualifier.AT_LEAST
+        if self.upper is not None:
+            return Qualifier.NEARLY
+        return Qualifier.ABOUT
+
+    def exceeds(self, other: Bounds) -> bool:
+        """True when every value within these bounds is greater than every value within ``other``.
+
+        Unknown bounds never prove anything: the answer is then ``False``.
+        """
+        if self.lower is None or other.upper is None:
+            return False
+        if self.lower_open or other.upper_open:
+            return self.lower >= other.upper
+        return self.lower > other.upper
+
+
+_BOUNDS: dict[Qualifier, Callable[[Decimal], Bounds]] = {
+    Qualifier.EXACT: lambda v: Bounds(lower=v, upper=v),
+    Qualifier.MORE_THAN: lambda v: Bounds(lower=v, upper=None, lower_open=True),
+    Qualifier.AT_LEAST: lambda v: Bounds(lower=v, upper=None),
+    Qualifier.NEARLY: lambda v: Bounds(lower=None, upper=v, upper_open=True),
+    Qualifier.ABOUT: lambda v: Bounds(lower=None, upper=None),
+}
