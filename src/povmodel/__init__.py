@@ -7,6 +7,8 @@
 (Decimal('2658000000'), 'CNY', 'exact')
 """
 
+from typing import TYPE_CHECKING, Any
+
 from povmodel.datasets import DEFAULT_FORUM, article_text, available_forums, load_forum
 from povmodel.errors import PovmodelError, UnitMismatchError, UnknownLocaleError, ValidationError
 from povmodel.model import (
@@ -35,8 +37,10 @@ from povmodel.totals import Finding, FindingKind, Group, GroupBy, Total, Totals,
 __all__ = [
     "DEFAULT_FORUM",
     "FORMAT_VERSION",
+    "LANGUAGES",
     "Attendance",
     "Bounds",
+    "CatalogueError",
     "Category",
     "Finding",
     "FindingKind",
@@ -70,6 +74,14 @@ __all__ = [
     "available_forums",
     "dump",
     "dumps",
+    "format_date",
+    "format_metric",
+    "format_money",
+    "format_names",
+    "format_number",
+    "format_period",
+    "format_quantity",
+    "format_total",
     "from_dict",
     "load",
     "load_forum",
@@ -81,3 +93,47 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# Formatting and summaries load babel's CLDR data and gettext catalogues: they are
+# imported on first use, so that ``import povmodel`` stays as light as attrs and
+# cattrs themselves.
+_LAZY = {
+    "CatalogueError": "povmodel.i18n",
+    "LANGUAGES": "povmodel.i18n",
+    "format_date": "povmodel.format",
+    "format_metric": "povmodel.format",
+    "format_money": "povmodel.format",
+    "format_names": "povmodel.format",
+    "format_number": "povmodel.format",
+    "format_period": "povmodel.format",
+    "format_quantity": "povmodel.format",
+    "format_total": "povmodel.format",
+}
+
+if TYPE_CHECKING:
+    from povmodel.format import (
+        format_date,
+        format_metric,
+        format_money,
+        format_names,
+        format_number,
+        format_period,
+        format_quantity,
+        format_total,
+    )
+    from povmodel.i18n import LANGUAGES, CatalogueError
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'povmodel' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,76 @@
+"""Catalogue hygiene: the template matches the code, every catalogue is complete and compiled."""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from povmodel import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "src" / "povmodel" / "locales"
+# The keywords babel.cfg's extraction uses; see docs/formatting.md.
+KEYWORDS = {"_m": None, "_mp": ((1, "c"), 2), "_mn": (1, 2), "_mnp": ((1, "c"), 2, 3)}
+FOLDERS = [tag.replace("-", "_") for tag in i18n.LANGUAGES]
+
+
+def _key(context: str | None, msgid: str | tuple[str, ...] | list[str]) -> tuple[str | None, str]:
+    return context, msgid if isinstance(msgid, str) else msgid[0]
+
+
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as file:
+        return read_po(file)
+
+
+def _extracted() -> set[tuple[str | None, str]]:
+    found = set()
+    for _, _, message, _, context in extract_from_dir(
+        str(ROOT / "src" / "povmodel"), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        found.add(_key(context, message))
+    return found
+
+
+def test_template_is_up_to_date_with_the_code() -> None:
+    template = {_key(m.context, m.id) for m in _read(LOCALES / "povmodel.pot") if m.id}
+    assert template == _extracted()
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_catalogue_is_complete_clean_and_consistent(folder: str) -> None:
+    catalogue = _read(LOCALES / folder / "LC_MESSAGES" / "povmodel.po")
+    template = {_key(m.context, m.id) for m in _read(LOCALES / "povmodel.pot") if m.id}
+    messages = [m for m in catalogue if m.id]
+    assert {_key(m.context, m.id) for m in messages} == template
+    assert not catalogue.fuzzy
+    for message in messages:
+        assert "fuzzy" not in message.flags, message.id
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"untranslated: {message.id!r}"
+        if isinstance(message.id, tuple):
+            assert len(strings) == catalogue.num_plurals, message.id
+    # babel's checkers: placeholders match the msgid, plural counts right.
+    problems = [(m.id, [str(e) for e in errors]) for m, errors in catalogue.check()]
+    assert problems == []
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_compiled_catalogue_matches_its_source(folder: str) -> None:
+    catalogue = _read(LOCALES / folder / "LC_MESSAGES" / "povmodel.po")
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue)
+    shipped = (resources.files("povmodel") / "locales" / folder / "LC_MESSAGES" / "povmodel.mo").read_bytes()
+    assert shipped == compiled.getvalue(), "run: pybabel compile -d src/povmodel/locales -D povmodel"
+
+
+@pytest.mark.parametrize(("folder", "plurals"), [("ru", 3), ("ar", 6), ("en", 2), ("zh_Hans", 1)])
+def test_plural_forms(folder: str, plurals: int) -> None:
+    assert _read(LOCALES / folder / "LC_MESSAGES" / "povmodel.po").num_plurals == plurals
