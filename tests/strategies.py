@@ -91,6 +91,7 @@ def forums(draw: st.DrawFn) -> pm.Forum:
         )
         for mid in metric_ids
     )
+    headline = tuple(draw(st.lists(st.sampled_from(metric_ids), unique=True))) if metric_ids else ()
     programme = tuple(
         pm.ProgrammeItem(
             id=iid,
@@ -147,6 +148,7 @@ def forums(draw: st.DrawFn) -> pm.Forum:
         categories=categories,
         measures=measures,
         metrics=metrics,
+        headline=headline,
         projects=projects,
         relations=relations,
     )

@@ -178,14 +178,42 @@ def test_sinopec_projects_in_dongxiang() -> None:
     assert places == {"bulengou-village": "Bulengou Village, Dongxiang, Gansu", "dongxiang-quinoa": "Dongxiang, Gansu"}
 
 
-def test_texts_in_english_and_chinese() -> None:
+def test_texts_in_all_seven_languages() -> None:
     def texts(forum: pm.Forum) -> list[pm.LocalizedText]:
         found = [forum.name, forum.city]
+        if forum.theme:
+            found.append(forum.theme)
         found += [c.name for c in forum.categories] + [m.name for m in forum.measures]
         found += [m.label for m in forum.metrics] + [o.name for o in forum.organizations]
+        found += [p.title for person in forum.people for p in person.positions]
+        found += [i.title for i in forum.programme] + [t for i in forum.programme for t in i.topics]
+        found += [p.name for p in forum.projects] + [p.place for p in forum.projects if p.place]
+        if forum.attendance:
+            found += list(forum.attendance.groups)
         return found
 
     han = re.compile(r"[\u4e00-\u9fff]")
+    cyrillic = re.compile(r"[\u0400-\u04ff]")
+    arabic = re.compile(r"[\u0600-\u06ff]")
     for text in texts(FORUM):
-        assert "en" in text.languages
+        assert set(text.languages) == set(pm.LANGUAGES), text
         assert han.search(text["zh-Hans"]) and han.search(text["zh-Hant"]), text
+        if text["en"] not in ("SASAC", "Sinopec", "China Mobile", "Dongxiang, Gansu"):
+            assert text["fr"] != text["en"] and text["es"] != text["en"], text
+        if text["en"] != "SASAC":
+            assert cyrillic.search(text["ru"]) and arabic.search(text["ar"]), text
+
+
+def test_people_keep_pinyin_outside_chinese() -> None:
+    for person in FORUM.people:
+        assert set(person.name.languages) <= {"en", "zh-Hans", "zh-Hant"}
+        assert person.name.for_locale("ru") == person.name["en"]
+
+
+def test_headline() -> None:
+    assert [m.id for m in FORUM.headline_metrics()] == [
+        "counties-lifted-out-of-poverty",
+        "counties-under-acceptance",
+        "funds-invested-since-2016",
+        "cadres-dispatched",
+    ]

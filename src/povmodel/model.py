@@ -340,6 +340,8 @@ class Forum:
         categories: the categories of assistance (a tree).
         measures: what the metrics measure.
         metrics: every figure the report states.
+        headline: ids of the metrics a short summary leads with; when empty,
+            the metrics of the first category.
         projects: named assistance projects.
         relations: relations between metrics, checked by the audit.
     """
@@ -365,6 +367,7 @@ class Forum:
     categories: tuple[Category, ...] = attrs.field(default=(), validator=v.tuple_of(Category, "a Category"))
     measures: tuple[Measure, ...] = attrs.field(default=(), validator=v.tuple_of(Measure, "a Measure"))
     metrics: tuple[Metric, ...] = attrs.field(default=(), validator=v.tuple_of(Metric, "a Metric"))
+    headline: tuple[str, ...] = attrs.field(default=(), validator=v.slugs)
     projects: tuple[Project, ...] = attrs.field(default=(), validator=v.tuple_of(Project, "a Project"))
     relations: tuple[Relation, ...] = attrs.field(default=(), validator=v.tuple_of(Relation, "a Relation"))
 
@@ -394,6 +397,15 @@ class Forum:
     def metric(self, id: str) -> Metric:
         """The metric with this id; ``KeyError`` if there is none."""
         return _find(self.metrics, id)
+
+    def headline_metrics(self) -> tuple[Metric, ...]:
+        """The metrics a short summary leads with: ``headline``, else the first category's."""
+        if self.headline:
+            return tuple(self.metric(i) for i in self.headline)
+        if not self.categories:
+            return ()
+        first = set(self.subcategories(self.categories[0].id))
+        return tuple(m for m in self.metrics if m.category in first)
 
     def subcategories(self, id: str) -> tuple[str, ...]:
         """Ids of ``id`` and of every category below it, depth first."""
@@ -468,6 +480,8 @@ def _check_references(forum: Forum) -> Iterator[tuple[str, str]]:
         yield from check(categories, "category", f"metrics[{i}].category", metric.category)
         yield from check(organizations, "organization", f"metrics[{i}].actor", metric.actor)
         yield from check(measures, "measure", f"metrics[{i}].measure", metric.measure)
+    for i, ref in enumerate(forum.headline):
+        yield from check(metrics, "metric", f"headline[{i}]", ref)
     for i, project in enumerate(forum.projects):
         yield from check(organizations, "organization", f"projects[{i}].actor", project.actor)
     for i, relation in enumerate(forum.relations):
