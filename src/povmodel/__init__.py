@@ -87,6 +87,7 @@ __all__ = [
     "load_forum",
     "loads",
     "make_converter",
+    "summarize",
     "to_dict",
     "total",
     "totals_by",
@@ -108,6 +109,7 @@ _LAZY = {
     "format_period": "povmodel.format",
     "format_quantity": "povmodel.format",
     "format_total": "povmodel.format",
+    "summarize": "povmodel.summary",
 }
 
 if TYPE_CHECKING:
@@ -122,6 +124,7 @@ if TYPE_CHECKING:
         format_total,
     )
     from povmodel.i18n import LANGUAGES, CatalogueError
+    from povmodel.summary import summarize
 
 
 def __getattr__(name: str) -> Any:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from povmodel.datasets import load_forum
-from povmodel.errors import PovmodelError
+from povmodel.errors import PovmodelError, ValidationError
 from povmodel.model import Forum
 from povmodel.serialize import load
 
@@ -52,6 +52,14 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _summary(args: argparse.Namespace) -> int:
+    from povmodel.summary import summarize
+
+    forum = _forum(args.file)
+    sys.stdout.write(summarize(forum, locale=args.locale, style=args.style, fmt=args.format))
+    return 0
+
+
 _Handler = Callable[[argparse.Namespace], int]
 
 
@@ -62,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("file", nargs="?", metavar="FILE", help="a forum file (default: the bundled 2020 forum)")
     show.add_argument("--locale", default="en", help="language of names and labels (default: en)")
     show.set_defaults(handler=_show)
+
+    summary = commands.add_parser("summary", help="summarise a forum in a language")
+    summary.add_argument("file", nargs="?", metavar="FILE", help="a forum file (default: the bundled 2020 forum)")
+    summary.add_argument("--locale", default="en", help="the reader's locale: en, zh_CN, zh_TW, fr, es, ru, ar...")
+    summary.add_argument("--style", choices=("short", "full"), default="short", help="one paragraph, or sections")
+    summary.add_argument("--format", choices=("text", "markdown", "html"), default="text", help="output markup")
+    summary.set_defaults(handler=_summary)
     return parser
 
 
@@ -71,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: _Handler = args.handler
     try:
         return handler(args)
+    except ValidationError as exc:
+        for path, message in exc.errors:
+            print(f"povmodel: {path}: {message}", file=sys.stderr)
+        return 1
     except PovmodelError as exc:
         print(f"povmodel: {exc}", file=sys.stderr)
         return 1

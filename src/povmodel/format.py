@@ -233,11 +233,19 @@ def _qualified(translations: Translations, qualifier: Qualifier, number: str) ->
 
 def _figure(value: Decimal, unit: str, qualifier: Qualifier, locale: LocaleLike, compact: bool) -> str:
     parsed = get_locale(locale)
-    translations = get_translations(parsed)
-    number, scaled, exact = _number(value, parsed, compact)
+    # Keyed by the value's text: Decimal("1.0") == Decimal("1.00"), but they print differently.
+    return _cached_figure(str(value), unit, qualifier, parsed, compact)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_figure(value_text: str, unit: str, qualifier: Qualifier, locale: Locale, compact: bool) -> str:
+    # A pure function of its arguments, so results are shared by every caller and thread.
+    value = Decimal(value_text)
+    translations = get_translations(locale)
+    number, scaled, exact = _number(value, locale, compact)
     if not exact:
         qualifier = Qualifier.ABOUT
-    return _counted(translations, unit, _qualified(translations, qualifier, number), value, scaled, parsed)
+    return _counted(translations, unit, _qualified(translations, qualifier, number), value, scaled, locale)
 
 
 def format_money(amount: Decimal | int, currency: str = "CNY", *, locale: LocaleLike, compact: bool = False) -> str:

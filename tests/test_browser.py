@@ -1,0 +1,66 @@
+"""The HTML summaries in a real browser: headless Chromium, as CI installs it.
+
+Deselected by default (marker ``browser``) because it needs Chromium, which pip
+cannot install; ``.ci/run`` installs Debian's chromium and runs these tests.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import povmodel as pm
+
+pytestmark = pytest.mark.browser
+
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+]
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert found, "Chromium is needed for the browser tests: apt-get install chromium (see .ci/run)"
+    return found
+
+
+def run(page: Path, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *extra, page.as_uri()]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+
+
+def console_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ":CONSOLE" in line]
+
+
+def test_the_detector_sees_console_messages(tmp_path: Path) -> None:
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><title>t</title><script>console.error("boom")</script>', encoding="utf-8")
+    assert any('"boom"' in line for line in console_lines(run(page, tmp_path, "--dump-dom").stderr))
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "ar", "en"])
+def test_summary_renders_without_console_errors(locale: str, tmp_path: Path) -> None:
+    page = tmp_path / f"{locale}.html"
+    page.write_text(pm.summarize(pm.load_forum(), locale=locale, style="full", fmt="html"), encoding="utf-8")
+    result = run(page, tmp_path, "--dump-dom")
+    assert console_lines(result.stderr) == []
+    # The browser's DOM has what povmodel wrote.
+    heading = pm.load_forum().name.for_locale(locale)
+    assert f"<h1>{heading}</h1>" in result.stdout
+    screenshot = tmp_path / "page.png"
+    run(page, tmp_path, f"--screenshot={screenshot}", "--window-size=1000,1400")
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert screenshot.stat().st_size > 20_000  # a page of text, not a blank one
