@@ -1,0 +1,36 @@
+"""The scripts in examples/ run and print what they promise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(script: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stderr == ""
+    return result.stdout
+
+
+def test_explore_forum() -> None:
+    out = run("explore_forum.py")
+    assert "Central SOE Poverty Alleviation Forum — 16 October 2020, Beijing" in out
+    assert "Hao Peng        郝鹏" in out
+    assert "housing safety assistance funds invested: more_than 600,000,000 CNY" in out
+
+
+def test_totals_and_audit() -> None:
+    out = run("totals_and_audit.py", "zh_CN")
+    assert "民生保障 — 投入帮扶资金: 45.78亿多元" in out
+    assert out.count("[ok]") == 4 and "FAILS" not in out
+
+
+def test_write_summaries(tmp_path: Path) -> None:
+    out = run("write_summaries.py", str(tmp_path))
+    assert len(out.splitlines()) == 7
+    assert 'dir="rtl"' in (tmp_path / "forum-ar.html").read_text(encoding="utf-8")
