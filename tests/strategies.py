@@ -125,7 +125,7 @@ def forums(draw: st.DrawFn) -> pm.Forum:
         | st.builds(
             pm.Attendance,
             participants=st.integers(0, 10_000),
-            participants_qualifier=qualifiers,
+            qualifier=qualifiers,
             central_enterprises=st.none() | st.integers(0, 200),
             organizations=st.lists(orgs, max_size=3).map(tuple),
             groups=st.lists(localized, max_size=2).map(tuple),

@@ -156,7 +156,7 @@ def test_sponsor_organisers_attendance() -> None:
     assert FORUM.organizers == ("sinopec", "csr-hundred-forum")
     attendance = FORUM.attendance
     assert attendance is not None
-    assert (attendance.participants, attendance.participants_qualifier) == (300, pm.Qualifier.MORE_THAN)
+    assert (attendance.participants, attendance.qualifier) == (300, pm.Qualifier.MORE_THAN)
     assert attendance.central_enterprises == 97
     assert len(attendance.organizations) == 4
 

@@ -204,7 +204,7 @@ BAD_INPUT = {
     ),
     "newer version": (
         lambda d: d.update(format_version=99),
-        ("$.format_version", "unsupported format version 99; this povmodel reads version 1"),
+        ("$.format_version", "format version 99 is newer than this povmodel reads (2): upgrade povmodel"),
     ),
 }
 

@@ -10,7 +10,7 @@
 from typing import TYPE_CHECKING, Any
 
 from povmodel.datasets import DEFAULT_FORUM, article_text, available_forums, load_forum
-from povmodel.errors import PovmodelError, UnitMismatchError, UnknownLocaleError, ValidationError
+from povmodel.errors import FormatError, PovmodelError, UnitMismatchError, UnknownLocaleError, ValidationError
 from povmodel.model import (
     Attendance,
     Category,
@@ -30,7 +30,22 @@ from povmodel.model import (
     Source,
 )
 from povmodel.quantity import Bounds, Qualifier, Quantity
-from povmodel.serialize import FORMAT_VERSION, dump, dumps, from_dict, load, loads, make_converter, to_dict
+from povmodel.serialize import (
+    FORMAT_VERSION,
+    MAX_DEPTH,
+    MAX_INPUT_BYTES,
+    FileFormat,
+    configure_converter,
+    dump,
+    dumps,
+    format_of,
+    from_dict,
+    load,
+    loads,
+    make_converter,
+    migrate,
+    to_dict,
+)
 from povmodel.text import LocalizedText
 from povmodel.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
 
@@ -38,12 +53,16 @@ __all__ = [
     "DEFAULT_FORUM",
     "FORMAT_VERSION",
     "LANGUAGES",
+    "MAX_DEPTH",
+    "MAX_INPUT_BYTES",
     "Attendance",
     "Bounds",
     "CatalogueError",
     "Category",
+    "FileFormat",
     "Finding",
     "FindingKind",
+    "FormatError",
     "Forum",
     "Group",
     "GroupBy",
@@ -72,6 +91,7 @@ __all__ = [
     "article_text",
     "audit",
     "available_forums",
+    "configure_converter",
     "dump",
     "dumps",
     "format_date",
@@ -79,14 +99,17 @@ __all__ = [
     "format_money",
     "format_names",
     "format_number",
+    "format_of",
     "format_period",
     "format_quantity",
     "format_total",
     "from_dict",
+    "json_schema",
     "load",
     "load_forum",
     "loads",
     "make_converter",
+    "migrate",
     "summarize",
     "to_dict",
     "total",
@@ -110,6 +133,7 @@ _LAZY = {
     "format_quantity": "povmodel.format",
     "format_total": "povmodel.format",
     "summarize": "povmodel.summary",
+    "json_schema": "povmodel.schema",
 }
 
 if TYPE_CHECKING:
@@ -124,6 +148,7 @@ if TYPE_CHECKING:
         format_total,
     )
     from povmodel.i18n import LANGUAGES, CatalogueError
+    from povmodel.schema import json_schema
     from povmodel.summary import summarize
 
 

@@ -12,7 +12,28 @@ from povmodel.errors import ValidationError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
+_SLUG = re.compile(SLUG_PATTERN)
+
+# Each validator says, as ``__json_schema__``, the JSON Schema keywords that express
+# the rule it enforces on one value; povmodel.schema reads them. A callable is called.
+JSON_SCHEMA = "__json_schema__"
+
+
+def declares(schema: dict[str, Any] | Callable[[], dict[str, Any]]) -> Callable[[Validator], Validator]:
+    """Attach the JSON Schema keywords a validator enforces."""
+
+    def mark(validator: Validator) -> Validator:
+        setattr(validator, JSON_SCHEMA, schema)
+        return validator
+
+    return mark
+
+
+def schema_of(validator: object) -> dict[str, Any]:
+    """The JSON Schema keywords a validator declared, or ``{}``."""
+    declared = getattr(validator, JSON_SCHEMA, {})
+    return dict(declared() if callable(declared) else declared)
 
 
 def type_name(value: object) -> str:
@@ -52,6 +73,8 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
+    if hasattr(validator, JSON_SCHEMA):
+        setattr(check, JSON_SCHEMA, getattr(validator, JSON_SCHEMA))
     return check
 
 
@@ -77,12 +100,14 @@ def is_slug(value: object) -> bool:
     return isinstance(value, str) and _SLUG.fullmatch(value) is not None
 
 
+@declares({"pattern": f"^{SLUG_PATTERN}$"})
 def slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an id: a lower-case kebab-case slug such as ``sasac`` or ``education-funds``."""
     if not is_slug(value):
         raise ValidationError.at(_name(attribute), f"not an id (lower-case letters, digits and hyphens): {value!r}")
 
 
+@declares({"items": {"type": "string", "pattern": f"^{SLUG_PATTERN}$"}})
 def slugs(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a tuple of ids."""
     name = _name(attribute)
@@ -97,6 +122,7 @@ def slugs(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise ValidationError(errors)
 
 
+@declares({"pattern": r"\S"})
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a non-blank string."""
     if not isinstance(value, str):
@@ -105,6 +131,7 @@ def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         raise ValidationError.at(_name(attribute), "must not be blank")
 
 
+@declares({"minimum": 0})
 def non_negative_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an ``int`` (not a ``bool``) that is zero or more."""
     if not isinstance(value, int) or isinstance(value, bool):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "FormatError",
     "PovmodelError",
     "UnitMismatchError",
     "UnknownLocaleError",
@@ -81,6 +82,18 @@ class UnitMismatchError(PovmodelError, ValueError):
         super().__init__(
             f"cannot add metrics of different units or measures: expected ({expected[0]}, {expected[1]}), got {details}"
         )
+
+
+class FormatError(PovmodelError, ValueError):
+    """A file format povmodel cannot read or write here.
+
+    Attributes:
+        format: the format or file extension asked for.
+    """
+
+    def __init__(self, format: str, detail: str) -> None:
+        self.format = format
+        super().__init__(f"cannot use file format {format!r}: {detail}")
 
 
 class UnknownLocaleError(PovmodelError, ValueError):

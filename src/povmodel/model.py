@@ -200,7 +200,7 @@ class Attendance:
 
     Attributes:
         participants: the number of people, as stated.
-        participants_qualifier: how the number is stated ("more than 300").
+        qualifier: how the number of participants is stated ("more than 300").
         central_enterprises: the number of central enterprises represented.
         organizations: ids of the bodies named among the attendees.
         groups: other attendees the report names without a body
@@ -209,7 +209,7 @@ class Attendance:
     """
 
     participants: int = attrs.field(validator=v.non_negative_int)
-    participants_qualifier: Qualifier = attrs.field(validator=v.instance_of(Qualifier, "a Qualifier"))
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=v.instance_of(Qualifier, "a Qualifier"))
     central_enterprises: int | None = attrs.field(default=None, validator=v.optional(v.non_negative_int))
     organizations: tuple[str, ...] = attrs.field(default=(), validator=v.slugs)
     groups: tuple[LocalizedText, ...] = attrs.field(default=(), validator=v.tuple_of(LocalizedText, "a LocalizedText"))

@@ -12,9 +12,10 @@ from typing import Final
 
 import attrs
 
+from povmodel._validators import declares
 from povmodel.errors import ValidationError
 
-__all__ = ["Bounds", "Qualifier", "Quantity", "is_currency", "is_unit"]
+__all__ = ["EXACT", "Bounds", "Qualifier", "Quantity", "currencies", "is_currency", "is_unit"]
 
 _COUNTED_NOUN = re.compile(r"[a-z]+(-[a-z]+)*")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
@@ -48,8 +49,8 @@ class Qualifier(enum.Enum):
 
 
 @functools.cache
-def _currencies() -> frozenset[str]:
-    # CLDR's list of ISO 4217 codes, current and historic, as babel ships it.
+def currencies() -> frozenset[str]:
+    """CLDR's ISO 4217 currency codes, current and historic, as babel ships them (loaded on first use)."""
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
@@ -61,7 +62,7 @@ def is_currency(unit: str) -> bool:
     >>> is_currency("CNY"), is_currency("cny"), is_currency("ABC")
     (True, False, False)
     """
-    return _CURRENCY_CODE.fullmatch(unit) is not None and unit in _currencies()
+    return _CURRENCY_CODE.fullmatch(unit) is not None and unit in currencies()
 
 
 def is_unit(unit: str) -> bool:
@@ -78,6 +79,7 @@ def is_unit(unit: str) -> bool:
     return _COUNTED_NOUN.fullmatch(unit) is not None
 
 
+@declares({"pattern": r"^[0-9]+(\.[0-9]+)?$"})
 def _check_value(instance: Quantity, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
     if not isinstance(value, Decimal):
         raise ValidationError.at("value", f"expected a Decimal, got {type(value).__name__}")
@@ -87,6 +89,16 @@ def _check_value(instance: Quantity, attribute: attrs.Attribute[Decimal], value:
         raise ValidationError.at("value", f"must not be negative: '{value:f}'")
 
 
+def _unit_schema() -> dict[str, object]:
+    return {
+        "anyOf": [
+            {"description": "an ISO 4217 currency code", "enum": sorted(currencies())},
+            {"description": "a counted noun", "pattern": f"^{_COUNTED_NOUN.pattern}$"},
+        ]
+    }
+
+
+@declares(_unit_schema)
 def _check_unit(instance: Quantity, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
         raise ValidationError.at("unit", f"expected a string, got {type(value).__name__}")

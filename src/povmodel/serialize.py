@@ -15,9 +15,10 @@ import functools
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final, TypeVar, get_args, get_origin
+from operator import attrgetter
+from typing import Any, Final, Literal, TypeAlias, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -29,27 +30,42 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from povmodel._validators import type_name
-from povmodel.errors import ValidationError
+from povmodel.errors import FormatError, ValidationError
 from povmodel.model import Forum
 from povmodel.text import LocalizedText
 
 __all__ = [
     "FORMAT_VERSION",
+    "MAX_DEPTH",
+    "MAX_INPUT_BYTES",
+    "FileFormat",
+    "configure_converter",
     "dump",
     "dumps",
+    "format_of",
     "from_dict",
     "load",
     "loads",
     "make_converter",
+    "migrate",
     "to_dict",
 ]
 
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 """The version of the file format that this release reads and writes."""
 
 _VERSION_KEY: Final = "format_version"
+
+MAX_INPUT_BYTES: Final = 16 * 1024 * 1024
+"""The largest file povmodel reads (16 MiB); the bundled forum is about 60 KB."""
+
+MAX_DEPTH: Final = 32
+"""The deepest nesting of arrays and objects povmodel accepts; a valid forum nests about 6 deep."""
 _PLAIN_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+FileFormat: TypeAlias = Literal["json", "yaml", "toml"]
+"""A file format povmodel reads and writes; YAML and TOML need an extra."""
 
 _E = TypeVar("_E", bound=enum.Enum)
 _T = TypeVar("_T")
@@ -99,6 +115,8 @@ def _unstructure_decimal(value: Decimal) -> str:
 
 
 def _structure_date(value: object, _: object) -> dt.date:
+    if type(value) is dt.date:  # YAML and TOML have dates of their own
+        return value
     if not isinstance(value, str):
         raise _Invalid(f"expected a date as a string, got {type_name(value)}")
     if _ISO_DATE.fullmatch(value):
@@ -136,19 +154,17 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
 # -- the converter -------------------------------------------------------------------
 
 
-def make_converter() -> cattrs.Converter:
-    """Build the converter that reads and writes povmodel's file format.
+def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
+    """Register povmodel's hooks on ``converter`` and return it.
 
-    Every povmodel function that reads or writes uses one converter built by this
-    function; build your own to structure parts of a forum (a single ``Metric``)
-    or to register more hooks without touching povmodel's.
-
-    Returns:
-        A new ``cattrs.Converter`` with strict hooks for ``str``, ``int``,
-        ``bool``, ``Decimal``, ``date``, enums, ``LocalizedText`` and tuples, and
-        with unknown keys forbidden.
+    Strict hooks for ``str``, ``int`` (not ``bool``), ``bool``, ``Decimal`` (a
+    string in plain notation), ``date`` (ISO 8601), enums (by value),
+    ``LocalizedText`` (an object of language tag to text), homogeneous tuples
+    (arrays) and attrs classes (objects, unknown keys rejected, defaults omitted
+    on output). Use it on one of cattrs' preconfigured converters for another
+    file format; :func:`make_converter` uses it on a plain one.
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    detailed = converter.detailed_validation
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
@@ -163,12 +179,17 @@ def make_converter() -> cattrs.Converter:
     )
     converter.register_unstructure_hook_factory(
         lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum),
-        lambda cls: lambda member: member.value,
+        lambda cls: attrgetter("_value_"),
     )
 
     def structure_tuple(cls: Any) -> Callable[[object, object], tuple[Any, ...]]:
         (item_type, _) = get_args(cls)
         item_hook = converter.get_structure_hook(item_type)
+
+        def fast(value: object, _: object) -> tuple[Any, ...]:
+            if not isinstance(value, (list, tuple)):
+                raise _Invalid(f"expected an array, got {type_name(value)}")
+            return tuple([item_hook(item, item_type) for item in value])
 
         def structure(value: object, _: object) -> tuple[Any, ...]:
             if not isinstance(value, (list, tuple)):
@@ -185,7 +206,7 @@ def make_converter() -> cattrs.Converter:
                 raise IterableValidationError("While structuring a tuple", errors, cls)
             return tuple(items)
 
-        return structure
+        return structure if detailed else fast
 
     converter.register_structure_hook_factory(_is_homogeneous_tuple, structure_tuple)
     converter.register_unstructure_hook_factory(
@@ -194,7 +215,7 @@ def make_converter() -> cattrs.Converter:
     )
 
     def structure_attrs(cls: Any) -> Callable[[object, object], Any]:
-        hook = make_dict_structure_fn(cls, converter)
+        hook = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         what = f"an object ({cls.__name__})"
 
         def structure(value: object, _: object) -> Any:
@@ -204,12 +225,31 @@ def make_converter() -> cattrs.Converter:
 
         return structure
 
-    converter.register_structure_hook_factory(lambda cls: attrs.has(cls) and cls is not LocalizedText, structure_attrs)
+    converter.register_structure_hook_factory(_is_model_class, structure_attrs)
     converter.register_unstructure_hook_factory(
-        lambda cls: attrs.has(cls) and cls is not LocalizedText,
+        _is_model_class,
         lambda cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True),
     )
     return converter
+
+
+def _is_model_class(cls: Any) -> bool:
+    return attrs.has(cls) and cls is not LocalizedText
+
+
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """Build the converter that reads and writes povmodel's file format.
+
+    povmodel reads through two converters built by this function: a fast one
+    (``detailed_validation=False``) and, only when that one fails, a detailed one
+    that finds every problem with its path. Build your own to structure parts of
+    a forum (a single ``Metric``) or to register more hooks without touching
+    povmodel's.
+
+    Returns:
+        A new ``cattrs.Converter`` configured by :func:`configure_converter`.
+    """
+    return configure_converter(cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation))
 
 
 def _list_unstructurer(converter: cattrs.Converter, item_type: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
@@ -224,8 +264,20 @@ def _index_note(index: int, item_type: Any) -> Any:
 
 
 @functools.cache
-def _converter() -> cattrs.Converter:
-    return make_converter()
+def _converters(fmt: FileFormat = "json") -> tuple[cattrs.Converter, cattrs.Converter]:
+    """The fast converter and the detailed one for a file format, built once (hook generation is costly).
+
+    YAML and TOML start from cattrs' preconfigured converters for PyYAML and
+    tomlkit, with povmodel's hooks on top.
+    """
+    if fmt == "json":
+        return make_converter(detailed_validation=False), make_converter()
+    preconf, _ = _library(fmt)
+    fast, detailed = (
+        configure_converter(preconf.make_converter(forbid_extra_keys=True, detailed_validation=flag))
+        for flag in (False, True)
+    )
+    return fast, detailed
 
 
 # -- errors ---------------------------------------------------------------------------
@@ -253,13 +305,86 @@ def _errors(exc: BaseException, path: str) -> list[tuple[str, str]]:
     return [(path, f"{type(exc).__name__}: {exc}")]
 
 
-def _structure(data: object, cls: type[_T], path: str = "$") -> _T:
+def _depth(data: object) -> int:
+    """How deeply arrays and objects nest in parsed data (iterative: no recursion limit)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict):
+            children: Iterable[object] = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, level)
+        if deepest > MAX_DEPTH:
+            break
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _structure(data: object, cls: type[_T], path: str = "$", fmt: FileFormat = "json") -> _T:
+    fast, detailed = _converters(fmt)
     try:
-        return _converter().structure(data, cls)
+        return fast.structure(data, cls)
+    except Exception:  # noqa: BLE001 - any failure is re-run below for its precise errors
+        pass
+    if _depth(data) > MAX_DEPTH:
+        raise ValidationError.at(path, f"nested deeper than {MAX_DEPTH} levels") from None
+    try:
+        result = detailed.structure(data, cls)
     except ValidationError as exc:
         raise exc.prefixed(path) from None
     except (ClassValidationError, IterableValidationError, _Invalid) as exc:
         raise ValidationError(_errors(exc, path)) from None
+    # The fast converter failed where the detailed one succeeded: a povmodel bug.
+    raise AssertionError(f"the fast converter rejected what the detailed one read: {result!r}")  # pragma: no cover
+
+
+# -- versions -------------------------------------------------------------------------
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 names the attendance's qualifier ``qualifier``, as a metric's is."""
+    attendance = data.get("attendance")
+    if isinstance(attendance, dict) and "participants_qualifier" in attendance:
+        attendance = dict(attendance)
+        attendance["qualifier"] = attendance.pop("participants_qualifier")
+        data = {**data, "attendance": attendance}
+    return data
+
+
+_MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {1: _v1_to_v2}
+"""Version n -> the function that turns a version-n file into a version n+1 file."""
+
+
+def migrate(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Bring a file's data to the current :data:`FORMAT_VERSION`; the input is not changed.
+
+    Raises:
+        ValidationError: the version is missing, not an integer, or unknown
+            (newer than this povmodel, or older than the first format).
+
+    >>> migrate({"format_version": 1, "attendance": {"participants_qualifier": "more_than"}})
+    {'format_version': 2, 'attendance': {'qualifier': 'more_than'}}
+    """
+    version = data.get(_VERSION_KEY)
+    if version is None:
+        raise ValidationError.at(f"$.{_VERSION_KEY}", "required field missing")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValidationError.at(f"$.{_VERSION_KEY}", f"expected an integer, got {type_name(version)}")
+    if version > FORMAT_VERSION:
+        raise ValidationError.at(
+            f"$.{_VERSION_KEY}",
+            f"format version {version} is newer than this povmodel reads ({FORMAT_VERSION}): upgrade povmodel",
+        )
+    if version < 1:
+        raise ValidationError.at(f"$.{_VERSION_KEY}", f"unknown format version {version}")
+    migrated = dict(data)
+    for step in range(version, FORMAT_VERSION):
+        migrated = _MIGRATIONS[step](migrated)
+    migrated[_VERSION_KEY] = FORMAT_VERSION
+    return migrated
 
 
 # -- public API -----------------------------------------------------------------------
@@ -272,12 +397,14 @@ def to_dict(forum: Forum) -> dict[str, Any]:
     value are omitted.
     """
     data: dict[str, Any] = {_VERSION_KEY: FORMAT_VERSION}
-    data.update(_converter().unstructure(forum, Forum))
+    data.update(_converters()[0].unstructure(forum, Forum))
     return data
 
 
-def from_dict(data: Mapping[str, Any]) -> Forum:
+def from_dict(data: Mapping[str, Any], *, _format: FileFormat = "json") -> Forum:
     """Build a forum from plain data, as :func:`to_dict` produces it.
+
+    Data of an older format version is migrated first (:func:`migrate`).
 
     Raises:
         ValidationError: the data does not describe a valid forum; ``.errors``
@@ -285,18 +412,9 @@ def from_dict(data: Mapping[str, Any]) -> Forum:
     """
     if not isinstance(data, Mapping):
         raise ValidationError.at("$", f"expected an object (Forum), got {type_name(data)}")
-    body = dict(data)
-    version = body.pop(_VERSION_KEY, None)
-    if version is None:
-        raise ValidationError.at(f"$.{_VERSION_KEY}", "required field missing")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ValidationError.at(f"$.{_VERSION_KEY}", f"expected an integer, got {type_name(version)}")
-    if version != FORMAT_VERSION:
-        raise ValidationError.at(
-            f"$.{_VERSION_KEY}",
-            f"unsupported format version {version}; this povmodel reads version {FORMAT_VERSION}",
-        )
-    return _structure(body, Forum)
+    body = dict(migrate(data)) if data.get(_VERSION_KEY) != FORMAT_VERSION else dict(data)
+    del body[_VERSION_KEY]
+    return _structure(body, Forum, fmt=_format)
 
 
 def _reject_constant(name: str) -> object:
@@ -312,6 +430,62 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+# -- file formats -------------------------------------------------------------------------
+
+_EXTENSIONS: Final[dict[str, FileFormat]] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
+_LIBRARIES: Final = {"yaml": ("pyyaml", "yaml"), "toml": ("tomlkit", "tomlkit")}
+
+
+def _library(fmt: FileFormat) -> tuple[Any, Any]:
+    """cattrs' preconf module and the parser of ``fmt``, or an error naming the extra to install."""
+    import importlib
+
+    preconf_name, module_name = _LIBRARIES[fmt]
+    try:
+        return importlib.import_module(f"cattrs.preconf.{preconf_name}"), importlib.import_module(module_name)
+    except ImportError:
+        raise FormatError(fmt, f"{fmt.upper()} support needs an extra: pip install 'povmodel[{fmt}]'") from None
+
+
+def format_of(path: str | os.PathLike[str]) -> FileFormat:
+    """The file format a path's extension names: ``.json``, ``.yaml``/``.yml`` or ``.toml``.
+
+    Raises:
+        FormatError: the extension is none of those.
+
+    >>> format_of("forum.yml")
+    'yaml'
+    """
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    try:
+        return _EXTENSIONS[suffix]
+    except KeyError:
+        raise FormatError(suffix or "(no extension)", "use .json, .yaml, .yml or .toml") from None
+
+
+def _parse(text: str | bytes, fmt: FileFormat) -> Any:
+    if len(text) > MAX_INPUT_BYTES:
+        raise ValidationError.at("$", f"input too large: {len(text):,} bytes (the limit is {MAX_INPUT_BYTES:,})")
+    if fmt == "json":
+        return _parse_json(text)
+    _, library = _library(fmt)
+    name = fmt.upper()
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError.at("$", f"invalid {name}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        if fmt == "yaml":
+            return library.load(text, Loader=getattr(library, "CSafeLoader", library.SafeLoader))
+        return library.loads(text).unwrap()
+    except RecursionError:
+        raise ValidationError.at("$", f"invalid {name}: nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - each parser raises errors of its own classes
+        detail = " ".join(str(exc).split())
+        raise ValidationError.at("$", f"invalid {name}: {detail}") from None
+
+
 def _parse_json(text: str | bytes) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
@@ -325,44 +499,63 @@ def _parse_json(text: str | bytes) -> Any:
         raise ValidationError.at("$", "invalid JSON: nested too deeply") from None
 
 
-def loads(text: str | bytes) -> Forum:
-    """Read a forum from JSON text.
+def loads(text: str | bytes, *, format: FileFormat = "json") -> Forum:
+    """Read a forum from text in a file format (JSON by default).
+
+    Files of an older format version are migrated; input larger than
+    :data:`MAX_INPUT_BYTES` or nested deeper than :data:`MAX_DEPTH` is refused.
 
     Raises:
-        ValidationError: the text is not JSON, or not a valid forum.
+        ValidationError: the text is not valid in its format, or not a valid forum.
+        FormatError: YAML or TOML was asked for but its extra is not installed.
 
     >>> from povmodel import load_forum
     >>> forum = loads(dumps(load_forum()))
     >>> forum.date.isoformat()
     '2020-10-16'
     """
-    return from_dict(_parse_json(text))
+    return from_dict(_parse(text, format), _format=format)
 
 
-def dumps(forum: Forum, *, indent: int | None = 2) -> str:
-    """Write a forum as JSON text; ``loads(dumps(forum)) == forum``.
+def dumps(forum: Forum, *, format: FileFormat = "json", indent: int | None = 2) -> str:
+    """Write a forum as text; ``loads(dumps(forum, format=f), format=f) == forum``.
 
     Args:
         forum: the forum.
-        indent: spaces per level, or ``None`` for the most compact output.
+        format: ``"json"``, ``"yaml"`` or ``"toml"`` (the last two need an extra).
+        indent: JSON only: spaces per level, or ``None`` for the most compact output.
     """
-    separators = (",", ":") if indent is None else None
-    return json.dumps(to_dict(forum), ensure_ascii=False, indent=indent, separators=separators)
+    if format == "json":
+        separators = (",", ":") if indent is None else None
+        return json.dumps(to_dict(forum), ensure_ascii=False, indent=indent, separators=separators)
+    _, library = _library(format)
+    data = {_VERSION_KEY: FORMAT_VERSION, **_converters(format)[0].unstructure(forum, Forum)}
+    if format == "yaml":
+        dumper = getattr(library, "CSafeDumper", library.SafeDumper)
+        return str(library.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
+    return str(library.dumps(data))
 
 
-def load(path: str | os.PathLike[str]) -> Forum:
-    """Read a forum from a JSON file.
+def load(path: str | os.PathLike[str], *, format: FileFormat | None = None) -> Forum:
+    """Read a forum from a file; the format comes from the extension unless given.
 
     Raises:
-        ValidationError: the file is not a valid forum.
+        ValidationError: the file is not a valid forum, or larger than :data:`MAX_INPUT_BYTES`.
+        FormatError: the extension names no known format, or its extra is missing.
         OSError: the file cannot be read.
     """
+    chosen = format or format_of(path)
+    size = os.path.getsize(path)
+    if size > MAX_INPUT_BYTES:
+        raise ValidationError.at("$", f"input too large: {size:,} bytes (the limit is {MAX_INPUT_BYTES:,})")
     with open(path, "rb") as file:
-        return loads(file.read())
+        return loads(file.read(), format=chosen)
 
 
-def dump(forum: Forum, path: str | os.PathLike[str], *, indent: int | None = 2) -> None:
-    """Write a forum to a JSON file (UTF-8)."""
+def dump(
+    forum: Forum, path: str | os.PathLike[str], *, format: FileFormat | None = None, indent: int | None = 2
+) -> None:
+    """Write a forum to a file (UTF-8); the format comes from the extension unless given."""
+    text = dumps(forum, format=format or format_of(path), indent=indent)
     with open(path, "w", encoding="utf-8") as file:
-        file.write(dumps(forum, indent=indent))
-        file.write("\n")
+        file.write(text if text.endswith("\n") else text + "\n")

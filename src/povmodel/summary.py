@@ -156,7 +156,7 @@ def _overview(w: _Writer) -> Iterator[str]:
     if attendance is not None:
         participants = format_quantity(
             Quantity(value=Decimal(attendance.participants), unit="person"),
-            attendance.participants_qualifier,
+            attendance.qualifier,
             locale=w.locale,
         )
         if attendance.central_enterprises is None:

@@ -1,0 +1,168 @@
+"""JSON Schema (Draft 2020-12) of the file format, generated from the model.
+
+The schema is derived from the attrs classes: field types give JSON types, field
+defaults say what is optional, each field's validator declares the JSON Schema
+keywords of the rule it enforces (id patterns, non-negative values, ISO 4217
+codes), and the ``Attributes:`` block of each class's docstring gives the
+descriptions. Nothing here is maintained by hand beside the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import inspect
+import re
+import types
+import typing
+from decimal import Decimal
+from typing import Any, get_args, get_origin
+
+import attrs
+
+from povmodel._validators import schema_of
+from povmodel.model import Forum
+from povmodel.serialize import FORMAT_VERSION
+from povmodel.text import LocalizedText
+
+__all__ = ["json_schema"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+NON_BLANK = r"\S"
+PLAIN_DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
+
+
+def _descriptions(cls: type) -> dict[str, str]:
+    """Field descriptions from the ``Attributes:`` block of a class docstring."""
+    doc = inspect.getdoc(cls) or ""
+    block = doc.split("Attributes:", 1)[1] if "Attributes:" in doc else ""
+    found: dict[str, str] = {}
+    current = None
+    for line in block.splitlines():
+        match = re.match(r"^    (\w+): (.*)$", line)
+        if match:
+            current = match.group(1)
+            found[current] = match.group(2).strip().replace("``", "")
+        elif current and line.startswith("        "):
+            found[current] += " " + line.strip().replace("``", "")
+        elif line.strip() and not line.startswith(" "):
+            break
+    return found
+
+
+def _summary(cls: type) -> str:
+    return (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ").replace("``", "")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def type_schema(self, tp: Any) -> dict[str, Any]:
+        origin, args = get_origin(tp), get_args(tp)
+        if origin in (typing.Union, types.UnionType):
+            options = [self.type_schema(a) for a in args if a is not type(None)]
+            schema = options[0] if len(options) == 1 else {"anyOf": options}
+            return {"anyOf": [schema, {"type": "null"}]} if type(None) in args else schema
+        if origin is tuple:
+            return {"type": "array", "items": self.type_schema(args[0])}
+        if tp is str:
+            return {"type": "string"}
+        if tp is bool:
+            return {"type": "boolean"}
+        if tp is int:
+            return {"type": "integer"}
+        if tp is Decimal:
+            return {"type": "string", "pattern": PLAIN_DECIMAL}
+        if tp is dt.date:
+            return {"type": "string", "format": "date", "pattern": ISO_DATE}
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return {"enum": [member.value for member in tp]}
+        if tp is LocalizedText:
+            return self.ref(tp, self.localized_text)
+        if attrs.has(tp):
+            return self.ref(tp, self.class_schema)
+        raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new field type needs a rule here
+
+    def ref(self, cls: type, build: typing.Callable[[type], dict[str, Any]]) -> dict[str, Any]:
+        if cls.__name__ not in self.defs:
+            self.defs[cls.__name__] = {}  # placeholder: classes may refer to each other
+            self.defs[cls.__name__] = build(cls)
+        return {"$ref": f"#/$defs/{cls.__name__}"}
+
+    def localized_text(self, cls: type) -> dict[str, Any]:
+        return {
+            "description": "Text in several languages: an object of BCP 47 language tag to text.",
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": LANGUAGE_TAG},
+            "additionalProperties": {"type": "string", "pattern": NON_BLANK},
+        }
+
+    def class_schema(self, cls: type) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        described = _descriptions(cls)
+        properties: dict[str, Any] = {}
+        required = []
+        for field in attrs.fields(cls):
+            name = field.alias or field.name
+            schema = self.type_schema(hints[field.name])
+            declared = schema_of(field.validator)
+            if declared and "anyOf" in schema and schema["anyOf"][-1] == {"type": "null"}:
+                schema["anyOf"][0] = {**schema["anyOf"][0], **declared}  # optional: constrain the value
+            else:
+                schema = {**schema, **declared}
+            if name in described:
+                schema = {"description": described[name], **schema}
+            properties[name] = schema
+            if field.default is attrs.NOTHING:
+                required.append(name)
+        result: dict[str, Any] = {
+            "description": _summary(cls),
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+        }
+        if required:
+            result["required"] = required
+        return result
+
+
+@functools.cache
+def _schema() -> dict[str, Any]:
+    builder = _Builder()
+    forum = builder.class_schema(Forum)
+    forum["properties"] = {
+        "format_version": {"description": "The version of the file format.", "const": FORMAT_VERSION},
+        **forum["properties"],
+    }
+    forum["required"] = ["format_version", *forum["required"]]
+    return {
+        "$schema": DIALECT,
+        "$id": f"https://povmodel.invalid/schema/forum-v{FORMAT_VERSION}.json",
+        "title": f"povmodel forum file, format version {FORMAT_VERSION}",
+        **forum,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of povmodel's file format, as a new dict.
+
+    Generated from the model: what the converter reads and writes, with decimals
+    as strings in plain notation, ISO 8601 dates, enums by value and language maps.
+    Cross-field rules (every id resolves, periods end after they start) are checked
+    by povmodel itself and are not in the schema.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"], schema["properties"]["format_version"]["const"]
+    ('https://json-schema.org/draft/2020-12/schema', 2)
+    >>> schema["$defs"]["Quantity"]["properties"]["value"]["pattern"]
+    '^[0-9]+(\\\\.[0-9]+)?$'
+    """
+    import copy
+
+    return copy.deepcopy(_schema())
