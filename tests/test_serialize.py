@@ -260,3 +260,26 @@ def test_converter_is_reusable_for_parts() -> None:
     assert data["quantity"] == {"value": "600000000", "unit": "CNY"}
     assert converter.structure(data, pm.Metric) == metric
     assert pm.make_converter() is not converter  # never a shared, mutable global
+
+
+def test_many_forums_round_trip_and_errors_carry_the_index() -> None:
+    other = pm.from_dict({**BASE, "id": "another"})
+    text = pm.dumps_many([FORUM, other, FORUM])
+    assert pm.loads_many(text) == (FORUM, other, FORUM)
+    data = json.loads(text)
+    data[1]["metrics"][2]["quantity"]["value"] = "x"
+    with pytest.raises(pm.ValidationError) as info:
+        pm.loads_many(json.dumps(data))
+    assert info.value.errors == (("$[1].metrics[2].quantity.value", "not a decimal number: 'x'"),)
+    with pytest.raises(pm.ValidationError, match="expected an array of forums, got object"):
+        pm.loads_many("{}")
+
+
+def test_compact_json_is_the_same_with_or_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    from povmodel import serialize
+
+    with_orjson = pm.dumps(FORUM, indent=None)
+    monkeypatch.setattr(serialize, "_orjson", lambda: None)
+    without = pm.dumps(FORUM, indent=None)
+    assert with_orjson == without
+    assert json.loads(without) == pm.to_dict(FORUM)

@@ -80,3 +80,10 @@ def test_language_tags_accepted(tag: str) -> None:
 @pytest.mark.parametrize("tag", ["", "e", "english", "zh_CN", "zh-hans", "EN", "en-", "en-gb"])
 def test_language_tags_rejected(tag: str) -> None:
     assert not is_language_tag(tag)
+
+
+def test_pairs_are_accepted_and_duplicates_refused() -> None:
+    assert pm.LocalizedText((("fr", "b"), ("en", "a"))) == pm.LocalizedText({"en": "a", "fr": "b"})
+    with pytest.raises(pm.ValidationError) as info:
+        pm.LocalizedText((("en", "a"), ("en", 1)))  # type: ignore[arg-type]
+    assert info.value.errors == (("", "a language appears twice: ['en']"),)

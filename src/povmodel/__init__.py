@@ -30,24 +30,7 @@ from povmodel.model import (
     Source,
 )
 from povmodel.quantity import Bounds, Qualifier, Quantity
-from povmodel.serialize import (
-    FORMAT_VERSION,
-    MAX_DEPTH,
-    MAX_INPUT_BYTES,
-    FileFormat,
-    configure_converter,
-    dump,
-    dumps,
-    format_of,
-    from_dict,
-    load,
-    loads,
-    make_converter,
-    migrate,
-    to_dict,
-)
 from povmodel.text import LocalizedText
-from povmodel.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
 
 __all__ = [
     "DEFAULT_FORUM",
@@ -94,6 +77,7 @@ __all__ = [
     "configure_converter",
     "dump",
     "dumps",
+    "dumps_many",
     "format_date",
     "format_metric",
     "format_money",
@@ -108,6 +92,7 @@ __all__ = [
     "load",
     "load_forum",
     "loads",
+    "loads_many",
     "make_converter",
     "migrate",
     "summarize",
@@ -118,10 +103,35 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-# Formatting and summaries load babel's CLDR data and gettext catalogues: they are
-# imported on first use, so that ``import povmodel`` stays as light as attrs and
-# cattrs themselves.
+# Reading and writing (cattrs), totals, formatting (babel's CLDR data and gettext
+# catalogues), summaries and the schema are imported on first use, so that
+# ``import povmodel`` costs no more than importing attrs and cattrs themselves.
 _LAZY = {
+    "FORMAT_VERSION": "povmodel.serialize",
+    "MAX_DEPTH": "povmodel.serialize",
+    "MAX_INPUT_BYTES": "povmodel.serialize",
+    "FileFormat": "povmodel.serialize",
+    "configure_converter": "povmodel.serialize",
+    "dump": "povmodel.serialize",
+    "dumps": "povmodel.serialize",
+    "dumps_many": "povmodel.serialize",
+    "format_of": "povmodel.serialize",
+    "from_dict": "povmodel.serialize",
+    "load": "povmodel.serialize",
+    "loads": "povmodel.serialize",
+    "loads_many": "povmodel.serialize",
+    "make_converter": "povmodel.serialize",
+    "migrate": "povmodel.serialize",
+    "to_dict": "povmodel.serialize",
+    "Finding": "povmodel.totals",
+    "FindingKind": "povmodel.totals",
+    "Group": "povmodel.totals",
+    "GroupBy": "povmodel.totals",
+    "Total": "povmodel.totals",
+    "Totals": "povmodel.totals",
+    "audit": "povmodel.totals",
+    "total": "povmodel.totals",
+    "totals_by": "povmodel.totals",
     "CatalogueError": "povmodel.i18n",
     "LANGUAGES": "povmodel.i18n",
     "format_date": "povmodel.format",
@@ -149,7 +159,26 @@ if TYPE_CHECKING:
     )
     from povmodel.i18n import LANGUAGES, CatalogueError
     from povmodel.schema import json_schema
+    from povmodel.serialize import (
+        FORMAT_VERSION,
+        MAX_DEPTH,
+        MAX_INPUT_BYTES,
+        FileFormat,
+        configure_converter,
+        dump,
+        dumps,
+        dumps_many,
+        format_of,
+        from_dict,
+        load,
+        loads,
+        loads_many,
+        make_converter,
+        migrate,
+        to_dict,
+    )
     from povmodel.summary import summarize
+    from povmodel.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
 
 
 def __getattr__(name: str) -> Any:

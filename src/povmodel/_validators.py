@@ -97,7 +97,16 @@ def tuple_of(kind: type, what: str) -> Validator:
 
 
 def is_slug(value: object) -> bool:
-    return isinstance(value, str) and _SLUG.fullmatch(value) is not None
+    if value.__class__ is str and value in _SLUGS_SEEN:
+        return True
+    if not isinstance(value, str) or _SLUG.fullmatch(value) is None:
+        return False
+    if len(_SLUGS_SEEN) < 65536:  # a bounded memo: ids repeat within and across forums
+        _SLUGS_SEEN.add(value)
+    return True
+
+
+_SLUGS_SEEN: set[str] = set()
 
 
 @declares({"pattern": f"^{SLUG_PATTERN}$"})

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from typing import TYPE_CHECKING
 
-from povmodel.model import Forum
-from povmodel.serialize import loads
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from povmodel.model import Forum
 
 __all__ = ["DEFAULT_FORUM", "article_text", "available_forums", "load_forum"]
 
@@ -14,7 +16,12 @@ DEFAULT_FORUM = "central-soe-forum-2020"
 """The bundled forum used when no other is named: the Central SOE Poverty
 Alleviation Forum, Beijing, 16 October 2020."""
 
-_DATA = resources.files("povmodel") / "data"
+
+def _data() -> Traversable:
+    # importlib.resources is imported on first use: it costs several ms at start-up.
+    from importlib import resources
+
+    return resources.files("povmodel") / "data"
 
 
 def available_forums() -> tuple[str, ...]:
@@ -23,7 +30,7 @@ def available_forums() -> tuple[str, ...]:
     >>> available_forums()
     ('central-soe-forum-2020',)
     """
-    return tuple(sorted(p.name.removesuffix(".json") for p in _DATA.iterdir() if p.name.endswith(".json")))
+    return tuple(sorted(p.name.removesuffix(".json") for p in _data().iterdir() if p.name.endswith(".json")))
 
 
 def _check_name(name: str) -> None:
@@ -50,7 +57,9 @@ def load_forum(name: str = DEFAULT_FORUM) -> Forum:
 
 @functools.cache
 def _load(name: str) -> Forum:
-    return loads((_DATA / f"{name}.json").read_bytes())
+    from povmodel.serialize import loads  # cattrs is imported when data is first read
+
+    return loads((_data() / f"{name}.json").read_bytes())
 
 
 def article_text(name: str = DEFAULT_FORUM) -> str:
@@ -59,4 +68,4 @@ def article_text(name: str = DEFAULT_FORUM) -> str:
     Every ``Source.quote`` in the forum occurs verbatim in this text.
     """
     _check_name(name)
-    return (_DATA / f"{name}.txt").read_text(encoding="utf-8")
+    return (_data() / f"{name}.txt").read_text(encoding="utf-8")

@@ -25,12 +25,30 @@ def is_language_tag(tag: str) -> bool:
     >>> is_language_tag("zh-Hant"), is_language_tag("zh_Hant"), is_language_tag("EN")
     (True, False, False)
     """
-    return _TAG.fullmatch(tag) is not None
+    if tag in _WELL_FORMED:
+        return True
+    if _TAG.fullmatch(tag) is None:
+        return False
+    if len(_WELL_FORMED) < 1024:  # a bounded memo: texts repeat the same few tags
+        _WELL_FORMED.add(tag)
+    return True
+
+
+_WELL_FORMED: set[str] = set()
 
 
 def _items(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    pairs = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted(pairs))
+    if isinstance(value, Mapping):
+        return tuple(sorted(value.items(), key=_tag))
+    pairs = tuple(value)
+    tags = [tag for tag, _ in pairs]
+    if len(set(tags)) != len(tags):
+        raise ValidationError.at("", f"a language appears twice: {sorted(t for t in set(tags) if tags.count(t) > 1)}")
+    return tuple(sorted(pairs, key=_tag))
+
+
+def _tag(pair: tuple[str, str]) -> str:
+    return str(pair[0])
 
 
 def _check_items(
@@ -39,6 +57,11 @@ def _check_items(
     value: tuple[tuple[object, object], ...],
 ) -> None:
     # Typed loosely: the pairs come from callers' dicts, not yet checked.
+    if value and all(
+        tag.__class__ is str and tag in _WELL_FORMED and text.__class__ is str and not text.isspace() and text
+        for tag, text in value
+    ):
+        return  # the common case, checked without building anything
     errors: list[tuple[str, str]] = []
     if not value:
         errors.append(("", "needs text in at least one language"))
@@ -112,6 +135,25 @@ class LocalizedText(Mapping[str, str]):
                 if key == tag:
                     return text
         return self.items_[0][1]
+
+
+def from_json_object(data: dict[str, object]) -> LocalizedText:
+    """Build a LocalizedText from a parsed JSON object, as fast as the checks allow.
+
+    The common case (well-formed tags seen before, non-blank strings) is checked
+    inline and the instance built without running the checks a second time; any
+    other input goes through the class's own validation and its errors.
+    """
+    try:
+        # str.strip refuses anything but a string; an empty result means a blank text.
+        trusted = bool(data) and _WELL_FORMED.issuperset(data) and all(map(str.strip, data.values()))  # type: ignore[arg-type]
+    except TypeError:
+        trusted = False
+    if trusted:
+        instance = object.__new__(LocalizedText)
+        object.__setattr__(instance, "items_", tuple(sorted(data.items())))
+        return instance
+    return LocalizedText(data)  # type: ignore[arg-type]
 
 
 def _candidates(locale: str) -> Iterator[str]:
