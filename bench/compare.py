@@ -105,7 +105,7 @@ def bulk(count: int) -> None:
         "orjson.loads alone": lambda: orjson.loads(text),
         "msgspec": lambda: decoder.decode(text),
         "pydantic v2": lambda: adapter.validate_json(text),
-        "povmodel.loads_many": lambda: pm.loads_many(text),
+        "povmodel.loads_many": lambda: pm.loads_many(text, limit=None),
     }
     rows = []
     for name, read in readers.items():

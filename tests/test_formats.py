@@ -150,6 +150,16 @@ def test_input_over_the_size_limit_is_refused(monkeypatch: pytest.MonkeyPatch, t
         pm.load(path)
 
 
+def test_limit_can_be_raised_or_lifted_per_call() -> None:
+    text = pm.dumps(FORUM)
+    with pytest.raises(pm.ValidationError, match="the limit is 100"):
+        pm.loads(text, limit=100)
+    assert pm.loads(text, limit=None) == FORUM
+    assert pm.loads_many(f"[{text}]", limit=len(text) + 2) == (FORUM,)
+    with pytest.raises(pm.ValidationError, match="input too large"):
+        pm.loads_many(f"[{text}]", limit=len(text))
+
+
 def test_default_limits_are_documented_values() -> None:
     assert pm.MAX_INPUT_BYTES == 16 * 1024 * 1024
     assert pm.MAX_DEPTH == 32

@@ -52,6 +52,7 @@ __all__ = [
     "LocalizedText",
     "Measure",
     "Metric",
+    "MissingExtraError",
     "Organization",
     "OrganizationKind",
     "Period",
@@ -95,8 +96,10 @@ __all__ = [
     "loads_many",
     "make_converter",
     "migrate",
+    "plot_funds",
     "summarize",
     "to_dict",
+    "to_frame",
     "total",
     "totals_by",
 ]
@@ -144,6 +147,9 @@ _LAZY = {
     "format_total": "povmodel.format",
     "summarize": "povmodel.summary",
     "json_schema": "povmodel.schema",
+    "MissingExtraError": "povmodel.frame",
+    "plot_funds": "povmodel.frame",
+    "to_frame": "povmodel.frame",
 }
 
 if TYPE_CHECKING:
@@ -157,6 +163,7 @@ if TYPE_CHECKING:
         format_quantity,
         format_total,
     )
+    from povmodel.frame import MissingExtraError, plot_funds, to_frame
     from povmodel.i18n import LANGUAGES, CatalogueError
     from povmodel.schema import json_schema
     from povmodel.serialize import (

@@ -1,4 +1,4 @@
-"""attrs validators that raise :class:`~povmodel.ValidationError` naming the field."""
+"""attrs validators that raise `ValidationError` naming the field."""
 
 from __future__ import annotations
 

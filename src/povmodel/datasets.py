@@ -27,8 +27,9 @@ def _data() -> Traversable:
 def available_forums() -> tuple[str, ...]:
     """Names of the bundled forums, sorted.
 
-    >>> available_forums()
-    ('central-soe-forum-2020',)
+    Examples:
+        >>> available_forums()
+        ('central-soe-forum-2020',)
     """
     return tuple(sorted(p.name.removesuffix(".json") for p in _data().iterdir() if p.name.endswith(".json")))
 
@@ -41,15 +42,16 @@ def _check_name(name: str) -> None:
 def load_forum(name: str = DEFAULT_FORUM) -> Forum:
     """Load a bundled forum, by default the 2020 Central SOE Poverty Alleviation Forum.
 
-    The file is read through the same converter as :func:`povmodel.loads`; the
+    The file is read through the same converter as `povmodel.loads`; the
     result is cached (forums are immutable).
 
     Raises:
         LookupError: there is no bundled forum of that name.
 
-    >>> forum = load_forum()
-    >>> str(forum.name), forum.date.isoformat(), len(forum.people)
-    ('Central SOE Poverty Alleviation Forum', '2020-10-16', 10)
+    Examples:
+        >>> forum = load_forum()
+        >>> str(forum.name), forum.date.isoformat(), len(forum.people)
+        ('Central SOE Poverty Alleviation Forum', '2020-10-16', 10)
     """
     _check_name(name)
     return _load(name)

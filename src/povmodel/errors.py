@@ -1,6 +1,6 @@
 """Exceptions raised by povmodel.
 
-All of them derive from :class:`PovmodelError`, so ``except povmodel.PovmodelError``
+All of them derive from `PovmodelError`, so ``except povmodel.PovmodelError``
 catches everything the library raises on purpose. Each one also derives from the
 builtin exception that fits (``ValueError``), as attrs and babel do.
 """

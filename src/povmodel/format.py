@@ -195,10 +195,11 @@ def format_number(value: Decimal | int, *, locale: LocaleLike, compact: bool = F
         compact: use scale words (万, 亿, billion) where the locale's reports do:
             from 10,000 in Chinese and Japanese, from a million elsewhere.
 
-    >>> format_number(Decimal("2658000000.5"), locale="en")
-    '2,658,000,000.5'
-    >>> format_number(Decimal("279700"), locale="zh_CN", compact=True)
-    '27.97万'
+    Examples:
+        >>> format_number(Decimal("2658000000.5"), locale="en")
+        '2,658,000,000.5'
+        >>> format_number(Decimal("279700"), locale="zh_CN", compact=True)
+        '27.97万'
     """
     text, _, _ = _number(Decimal(value), get_locale(locale), compact)
     return text
@@ -259,12 +260,13 @@ def format_money(amount: Decimal | int, currency: str = "CNY", *, locale: Locale
             name: ``2.658 billion yuan``, ``26.58亿元``. Otherwise babel's
             standard currency format, with every digit.
 
-    >>> format_money(Decimal("2658000000"), locale="en")
-    'CN¥2,658,000,000.00'
-    >>> format_money(Decimal("2658000000"), locale="en", compact=True)
-    '2.658 billion yuan'
-    >>> format_money(Decimal("2658000000"), locale="zh_CN", compact=True)
-    '26.58亿元'
+    Examples:
+        >>> format_money(Decimal("2658000000"), locale="en")
+        'CN¥2,658,000,000.00'
+        >>> format_money(Decimal("2658000000"), locale="en", compact=True)
+        '2.658 billion yuan'
+        >>> format_money(Decimal("2658000000"), locale="zh_CN", compact=True)
+        '26.58亿元'
     """
     value = Decimal(amount)
     if compact or _is_hostile(value):
@@ -285,15 +287,16 @@ def format_quantity(
             form that cannot be exact with three fraction digits is rounded and
             its qualifier becomes "about".
 
-    >>> nearly = Qualifier.NEARLY
-    >>> format_quantity(Quantity(value=Decimal(10**11), unit="CNY"), nearly, locale="en")
-    'nearly 100 billion yuan'
-    >>> format_quantity(Quantity(value=Decimal(10**11), unit="CNY"), nearly, locale="zh_CN")
-    '近1000亿元'
-    >>> format_quantity(Quantity(value=Decimal(2700), unit="school"), Qualifier.MORE_THAN, locale="zh_CN")
-    '2700多所学校'
-    >>> format_quantity(Quantity(value=Decimal(221), unit="county"), locale="en")
-    '221 counties'
+    Examples:
+        >>> nearly = Qualifier.NEARLY
+        >>> format_quantity(Quantity(value=Decimal(10**11), unit="CNY"), nearly, locale="en")
+        'nearly 100 billion yuan'
+        >>> format_quantity(Quantity(value=Decimal(10**11), unit="CNY"), nearly, locale="zh_CN")
+        '近1000亿元'
+        >>> format_quantity(Quantity(value=Decimal(2700), unit="school"), Qualifier.MORE_THAN, locale="zh_CN")
+        '2700多所学校'
+        >>> format_quantity(Quantity(value=Decimal(221), unit="county"), locale="en")
+        '221 counties'
     """
     return _figure(quantity.value, quantity.unit, qualifier, locale, compact)
 
@@ -301,9 +304,10 @@ def format_quantity(
 def format_metric(metric: Metric, *, locale: LocaleLike, compact: bool = True) -> str:
     """Format a metric's figure: its quantity with its qualifier.
 
-    >>> from povmodel import load_forum
-    >>> format_metric(load_forum().metric("housing-funds"), locale="fr")
-    'plus de 600 millions de yuans'
+    Examples:
+        >>> from povmodel import load_forum
+        >>> format_metric(load_forum().metric("housing-funds"), locale="fr")
+        'plus de 600 millions de yuans'
     """
     return format_quantity(metric.quantity, metric.qualifier, locale=locale, compact=compact)
 
@@ -311,11 +315,12 @@ def format_metric(metric: Metric, *, locale: LocaleLike, compact: bool = True) -
 def format_total(total: Total, *, locale: LocaleLike, compact: bool = True) -> str:
     """Format a total with the qualifier derived from its parts.
 
-    >>> import povmodel as pm
-    >>> forum = pm.load_forum()
-    >>> total = pm.totals_by(forum)["livelihood"].total("CNY", "funds-invested")
-    >>> format_total(total, locale="en"), format_total(total, locale="zh_TW")
-    ('more than 4.578 billion yuan', '45.78億多元')
+    Examples:
+        >>> import povmodel as pm
+        >>> forum = pm.load_forum()
+        >>> total = pm.totals_by(forum)["livelihood"].total("CNY", "funds-invested")
+        >>> format_total(total, locale="en"), format_total(total, locale="zh_TW")
+        ('more than 4.578 billion yuan', '45.78億多元')
     """
     return _figure(total.value, total.unit, total.qualifier, locale, compact)
 
@@ -328,9 +333,11 @@ def format_date(
 ) -> str:
     """Format a date with CLDR's pattern for the locale.
 
-    >>> import datetime
-    >>> format_date(datetime.date(2020, 10, 16), locale="zh_CN"), format_date(datetime.date(2020, 10, 16), locale="en")
-    ('2020年10月16日', 'October 16, 2020')
+    Examples:
+        >>> import datetime
+        >>> day = datetime.date(2020, 10, 16)
+        >>> format_date(day, locale="zh_CN"), format_date(day, locale="en")
+        ('2020年10月16日', 'October 16, 2020')
     """
     return _babel_format_date(date, format=format, locale=get_locale(locale))
 
@@ -338,8 +345,9 @@ def format_date(
 def format_period(period: Period, *, locale: LocaleLike) -> str:
     """Format the years a figure covers: "since 2016", "2016年以来".
 
-    >>> format_period(Period(start_year=2016), locale="en"), format_period(Period(start_year=2016), locale="zh_CN")
-    ('since 2016', '2016年以来')
+    Examples:
+        >>> format_period(Period(start_year=2016), locale="en"), format_period(Period(start_year=2016), locale="zh_CN")
+        ('since 2016', '2016年以来')
     """
     translations = get_translations(locale)
     start, end = period.start_year, period.end_year
@@ -360,9 +368,10 @@ def format_names(
 ) -> str:
     """Join names as a list in the locale's way.
 
-    >>> format_names(["Sinopec", "China Mobile", "State Grid"], locale="en")
-    'Sinopec, China Mobile, and State Grid'
-    >>> format_names(["中国石化", "中国移动"], locale="zh_CN")
-    '中国石化和中国移动'
+    Examples:
+        >>> format_names(["Sinopec", "China Mobile", "State Grid"], locale="en")
+        'Sinopec, China Mobile, and State Grid'
+        >>> format_names(["中国石化", "中国移动"], locale="zh_CN")
+        '中国石化和中国移动'
     """
     return format_list(list(names), style=style, locale=get_locale(locale))

@@ -76,12 +76,13 @@ def get_locale(locale: LocaleLike) -> Locale:
         UnknownLocaleError: CLDR does not know the locale; ``.locale`` holds the
             value passed.
 
-    >>> get_locale("zh-Hans-CN") == get_locale("zh_CN")
-    True
-    >>> get_locale("xx")
-    Traceback (most recent call last):
-      ...
-    povmodel.errors.UnknownLocaleError: unknown locale: 'xx'
+    Examples:
+        >>> get_locale("zh-Hans-CN") == get_locale("zh_CN")
+        True
+        >>> get_locale("xx")
+        Traceback (most recent call last):
+          ...
+        povmodel.errors.UnknownLocaleError: unknown locale: 'xx'
     """
     value: object = locale  # callers may pass anything: check at run time
     if isinstance(value, Locale):
@@ -92,15 +93,16 @@ def get_locale(locale: LocaleLike) -> Locale:
 
 
 def catalogue_language(locale: LocaleLike) -> str:
-    """The language whose catalogue serves ``locale``: one of :data:`LANGUAGES`.
+    """The language whose catalogue serves ``locale``: one of `LANGUAGES`.
 
     Chinese goes to ``zh-Hant`` for the Hant script or for Taiwan, Hong Kong and
     Macao, otherwise to ``zh-Hans``; a language without a catalogue goes to ``en``.
 
-    >>> catalogue_language("zh_TW"), catalogue_language("zh-Hans-HK"), catalogue_language("fr_CA")
-    ('zh-Hant', 'zh-Hans', 'fr')
-    >>> catalogue_language("de")
-    'en'
+    Examples:
+        >>> catalogue_language("zh_TW"), catalogue_language("zh-Hans-HK"), catalogue_language("fr_CA")
+        ('zh-Hant', 'zh-Hans', 'fr')
+        >>> catalogue_language("de")
+        'en'
     """
     parsed = get_locale(locale)
     if parsed.language == "zh":

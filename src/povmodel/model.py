@@ -1,7 +1,7 @@
 """The domain model: a forum report, its organisations, people, programme and figures.
 
 Every class is frozen, slotted and keyword-only; collections are tuples. Objects
-refer to each other by id (a lower-case kebab-case slug); a :class:`Forum` checks
+refer to each other by id (a lower-case kebab-case slug); a `Forum` checks
 that ids are unique and that every reference resolves.
 """
 
@@ -44,7 +44,7 @@ _OPTIONAL_SLUG = v.optional(v.slug)
 
 
 class OrganizationKind(enum.Enum):
-    """What sort of body an :class:`Organization` is."""
+    """What sort of body an `Organization` is."""
 
     GOVERNMENT = "government"
     PARTY = "party"
@@ -58,7 +58,7 @@ class OrganizationKind(enum.Enum):
 
 
 class ProgrammeKind(enum.Enum):
-    """The kind of a :class:`ProgrammeItem`."""
+    """The kind of a `ProgrammeItem`."""
 
     SPEECH = "speech"
     REPORT = "report"
@@ -68,7 +68,7 @@ class ProgrammeKind(enum.Enum):
 
 
 class RelationKind(enum.Enum):
-    """How the figures of a :class:`Relation` relate.
+    """How the figures of a `Relation` relate.
 
     ``PART_OF``: the parts are components of the whole, so their sum never exceeds
     it. ``SUBSET_OF``: each part counts a subset of what the whole counts, so no
@@ -246,7 +246,7 @@ class Measure:
     name: LocalizedText = attrs.field(validator=_TEXT)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Metric:
     """A figure stated in the report.
 
@@ -255,7 +255,7 @@ class Metric:
         label: what the figure counts, as a phrase.
         category: the id of its category of assistance.
         actor: the id of the organisation the figure is about.
-        measure: the id of the :class:`Measure`.
+        measure: the id of the `Measure`.
         quantity: value and unit.
         qualifier: how the report states it ("more than", "nearly").
         period: the years it covers, when stated.
@@ -271,6 +271,23 @@ class Metric:
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=v.instance_of(Qualifier, "a Qualifier"))
     period: Period | None = attrs.field(default=None, validator=v.optional(v.instance_of(Period, "a Period")))
     source: Source = attrs.field(validator=v.instance_of(Source, "a Source"))
+
+    def __repr__(self) -> str:
+        quantity = self.quantity
+        return (
+            f"Metric(id={self.id!r}, qualifier={self.qualifier.value!r}, value={quantity.value!r}, "
+            f"unit={quantity.unit!r}, ...)"
+        )
+
+    def _repr_html_(self) -> str:
+        from povmodel import _display
+
+        return _display.metric_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from povmodel import _display
+
+        return _display.metric_markdown(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -319,7 +336,7 @@ class Relation:
 _COLLECTIONS = ("organizations", "people", "categories", "measures", "metrics", "programme", "projects", "relations")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Forum:
     """A forum and what its report states.
 
@@ -375,6 +392,20 @@ class Forum:
         errors = list(_check_ids(self)) + list(_check_references(self))
         if errors:
             raise ValidationError(errors)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in ("metrics", "people", "organizations"))
+        return f"Forum(id={self.id!r}, date={self.date.isoformat()!r}, {counts}, ...)"
+
+    def _repr_html_(self) -> str:
+        from povmodel import _display
+
+        return _display.forum_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from povmodel import _display
+
+        return _display.forum_markdown(self)
 
     # -- lookups -----------------------------------------------------------------
 

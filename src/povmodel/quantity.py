@@ -59,8 +59,9 @@ def currencies() -> frozenset[str]:
 def is_currency(unit: str) -> bool:
     """Tell whether ``unit`` is an ISO 4217 currency code known to CLDR.
 
-    >>> is_currency("CNY"), is_currency("cny"), is_currency("ABC")
-    (True, False, False)
+    Examples:
+        >>> is_currency("CNY"), is_currency("cny"), is_currency("ABC")
+        (True, False, False)
     """
     return _CURRENCY_CODE.fullmatch(unit) is not None and unit in currencies()
 
@@ -71,8 +72,9 @@ def is_unit(unit: str) -> bool:
     Counted nouns are lower-case kebab-case words in the singular
     (``"person"``, ``"school"``, ``"health-centre"``).
 
-    >>> is_unit("CNY"), is_unit("county"), is_unit("Counties"), is_unit("XYZ")
-    (True, True, False, False)
+    Examples:
+        >>> is_unit("CNY"), is_unit("county"), is_unit("Counties"), is_unit("XYZ")
+        (True, True, False, False)
     """
     if _CURRENCY_CODE.fullmatch(unit):
         return is_currency(unit)
@@ -118,8 +120,9 @@ class Quantity:
         unit: an ISO 4217 code for money (``"CNY"``) or a counted noun in the
             singular (``"person"``, ``"county"``, ``"school"``).
 
-    >>> Quantity(value=Decimal("2658000000"), unit="CNY").is_money
-    True
+    Examples:
+        >>> Quantity(value=Decimal("2658000000"), unit="CNY").is_money
+        True
     """
 
     value: Decimal = attrs.field(validator=_check_value)
@@ -146,8 +149,9 @@ class Bounds:
         lower_open: the lower bound is excluded.
         upper_open: the upper bound is excluded.
 
-    >>> Bounds.of(Decimal(600), Qualifier.MORE_THAN)
-    Bounds(lower=Decimal('600'), upper=None, lower_open=True, upper_open=False)
+    Examples:
+        >>> Bounds.of(Decimal(600), Qualifier.MORE_THAN)
+        Bounds(lower=Decimal('600'), upper=None, lower_open=True, upper_open=False)
     """
 
     lower: Decimal | None
@@ -175,8 +179,9 @@ class Bounds:
     def qualifier(self) -> Qualifier:
         """The qualifier that describes these bounds around a stated value.
 
-        >>> (Bounds.of(Decimal(1), Qualifier.EXACT) + Bounds.of(Decimal(2), Qualifier.NEARLY)).qualifier
-        <Qualifier.NEARLY: 'nearly'>
+        Examples:
+            >>> (Bounds.of(Decimal(1), Qualifier.EXACT) + Bounds.of(Decimal(2), Qualifier.NEARLY)).qualifier
+            <Qualifier.NEARLY: 'nearly'>
         """
         if self.lower is not None and self.upper is not None:
             return Qualifier.EXACT

@@ -157,11 +157,12 @@ def json_schema() -> dict[str, Any]:
     Cross-field rules (every id resolves, periods end after they start) are checked
     by povmodel itself and are not in the schema.
 
-    >>> schema = json_schema()
-    >>> schema["$schema"], schema["properties"]["format_version"]["const"]
-    ('https://json-schema.org/draft/2020-12/schema', 2)
-    >>> schema["$defs"]["Quantity"]["properties"]["value"]["pattern"]
-    '^[0-9]+(\\\\.[0-9]+)?$'
+    Examples:
+        >>> schema = json_schema()
+        >>> schema["$schema"], schema["properties"]["format_version"]["const"]
+        ('https://json-schema.org/draft/2020-12/schema', 2)
+        >>> schema["$defs"]["Quantity"]["properties"]["value"]["pattern"]
+        '^[0-9]+(\\\\.[0-9]+)?$'
     """
     import copy
 

@@ -2,9 +2,9 @@
 
 The file format is the model's fields as JSON: decimals as strings in plain
 notation (``"2658000000"``), dates as ISO 8601 (``"2020-10-16"``), enums by value,
-:class:`~povmodel.LocalizedText` as an object of language tag to text, and a
+`LocalizedText` as an object of language tag to text, and a
 top-level ``"format_version"``. Unknown keys are rejected; every problem is
-reported with its JSON path in a :class:`~povmodel.ValidationError`.
+reported with its JSON path in a `ValidationError`.
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
     ``LocalizedText`` (an object of language tag to text), homogeneous tuples
     (arrays) and attrs classes (objects, unknown keys rejected, defaults omitted
     on output). Use it on one of cattrs' preconfigured converters for another
-    file format; :func:`make_converter` uses it on a plain one.
+    file format; `make_converter` uses it on a plain one.
     """
     detailed = converter.detailed_validation
     converter.register_structure_hook(str, _structure_str)
@@ -249,7 +249,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     povmodel's.
 
     Returns:
-        A new ``cattrs.Converter`` configured by :func:`configure_converter`.
+        A new ``cattrs.Converter`` configured by `configure_converter`.
     """
     return configure_converter(cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation))
 
@@ -361,14 +361,15 @@ _MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {1: 
 
 
 def migrate(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Bring a file's data to the current :data:`FORMAT_VERSION`; the input is not changed.
+    """Bring a file's data to the current `FORMAT_VERSION`; the input is not changed.
 
     Raises:
         ValidationError: the version is missing, not an integer, or unknown
             (newer than this povmodel, or older than the first format).
 
-    >>> migrate({"format_version": 1, "attendance": {"participants_qualifier": "more_than"}})
-    {'format_version': 2, 'attendance': {'qualifier': 'more_than'}}
+    Examples:
+        >>> migrate({"format_version": 1, "attendance": {"participants_qualifier": "more_than"}})
+        {'format_version': 2, 'attendance': {'qualifier': 'more_than'}}
     """
     version = data.get(_VERSION_KEY)
     if version is None:
@@ -404,9 +405,9 @@ def to_dict(forum: Forum) -> dict[str, Any]:
 
 
 def from_dict(data: Mapping[str, Any], *, _format: FileFormat = "json") -> Forum:
-    """Build a forum from plain data, as :func:`to_dict` produces it.
+    """Build a forum from plain data, as `to_dict` produces it.
 
-    Data of an older format version is migrated first (:func:`migrate`).
+    Data of an older format version is migrated first (`migrate`).
 
     Raises:
         ValidationError: the data does not describe a valid forum; ``.errors``
@@ -455,8 +456,9 @@ def format_of(path: str | os.PathLike[str]) -> FileFormat:
     Raises:
         FormatError: the extension is none of those.
 
-    >>> format_of("forum.yml")
-    'yaml'
+    Examples:
+        >>> format_of("forum.yml")
+        'yaml'
     """
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     try:
@@ -465,9 +467,18 @@ def format_of(path: str | os.PathLike[str]) -> FileFormat:
         raise FormatError(suffix or "(no extension)", "use .json, .yaml, .yml or .toml") from None
 
 
-def _parse(text: str | bytes, fmt: FileFormat) -> Any:
-    if len(text) > MAX_INPUT_BYTES:
-        raise ValidationError.at("$", f"input too large: {len(text):,} bytes (the limit is {MAX_INPUT_BYTES:,})")
+def _check_size(size: int, limit: int | None) -> None:
+    # The limit is read at call time, so that a test (or a service) can change the module's default.
+    limit = MAX_INPUT_BYTES if limit is _DEFAULT_LIMIT else limit
+    if limit is not None and size > limit:
+        raise ValidationError.at("$", f"input too large: {size:,} bytes (the limit is {limit:,})")
+
+
+_DEFAULT_LIMIT: Final = -1
+
+
+def _parse(text: str | bytes, fmt: FileFormat, limit: int | None = _DEFAULT_LIMIT) -> Any:
+    _check_size(len(text), limit)
     if fmt == "json":
         return _parse_json(text)
     _, library = _library(fmt)
@@ -518,22 +529,24 @@ def _compact_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def loads(text: str | bytes, *, format: FileFormat = "json") -> Forum:
+def loads(text: str | bytes, *, format: FileFormat = "json", limit: int | None = _DEFAULT_LIMIT) -> Forum:
     """Read a forum from text in a file format (JSON by default).
 
-    Files of an older format version are migrated; input larger than
-    :data:`MAX_INPUT_BYTES` or nested deeper than :data:`MAX_DEPTH` is refused.
+    Files of an older format version are migrated; input larger than ``limit``
+    (by default `MAX_INPUT_BYTES`; ``None`` for no limit) or nested deeper
+    than `MAX_DEPTH` is refused.
 
     Raises:
         ValidationError: the text is not valid in its format, or not a valid forum.
         FormatError: YAML or TOML was asked for but its extra is not installed.
 
-    >>> from povmodel import load_forum
-    >>> forum = loads(dumps(load_forum()))
-    >>> forum.date.isoformat()
-    '2020-10-16'
+    Examples:
+        >>> from povmodel import load_forum
+        >>> forum = loads(dumps(load_forum()))
+        >>> forum.date.isoformat()
+        '2020-10-16'
     """
-    return from_dict(_parse(text, format), _format=format)
+    return from_dict(_parse(text, format, limit), _format=format)
 
 
 def dumps(forum: Forum, *, format: FileFormat = "json", indent: int | None = 2) -> str:
@@ -556,20 +569,20 @@ def dumps(forum: Forum, *, format: FileFormat = "json", indent: int | None = 2) 
     return str(library.dumps(data))
 
 
-def load(path: str | os.PathLike[str], *, format: FileFormat | None = None) -> Forum:
+def load(
+    path: str | os.PathLike[str], *, format: FileFormat | None = None, limit: int | None = _DEFAULT_LIMIT
+) -> Forum:
     """Read a forum from a file; the format comes from the extension unless given.
 
     Raises:
-        ValidationError: the file is not a valid forum, or larger than :data:`MAX_INPUT_BYTES`.
+        ValidationError: the file is not a valid forum, or larger than ``limit`` (as in `loads`).
         FormatError: the extension names no known format, or its extra is missing.
         OSError: the file cannot be read.
     """
     chosen = format or format_of(path)
-    size = os.path.getsize(path)
-    if size > MAX_INPUT_BYTES:
-        raise ValidationError.at("$", f"input too large: {size:,} bytes (the limit is {MAX_INPUT_BYTES:,})")
+    _check_size(os.path.getsize(path), limit)
     with open(path, "rb") as file:
-        return loads(file.read(), format=chosen)
+        return loads(file.read(), format=chosen, limit=None)
 
 
 def dump(
@@ -581,17 +594,18 @@ def dump(
         file.write(text if text.endswith("\n") else text + "\n")
 
 
-def loads_many(text: str | bytes) -> tuple[Forum, ...]:
+def loads_many(text: str | bytes, *, limit: int | None = _DEFAULT_LIMIT) -> tuple[Forum, ...]:
     """Read a JSON array of forums, for bulk work in notebooks and pipelines.
 
-    Each item is read as :func:`from_dict` reads a file (older versions are
-    migrated). The size limit applies to the whole text.
+    Each item is read as `from_dict` reads a file (older versions are
+    migrated). ``limit`` applies to the whole text, as in `loads`: pass a
+    larger one, or ``None``, for big batches you trust the size of.
 
     Raises:
         ValidationError: the text is not a JSON array of valid forums; paths
             start with the item's index (``$[3].metrics[0].id``).
     """
-    data = _parse(text, "json")
+    data = _parse(text, "json", limit)
     if not isinstance(data, list):
         raise ValidationError.at("$", f"expected an array of forums, got {type_name(data)}")
     forums: list[Forum] = []

@@ -2,7 +2,7 @@
 
 Sentence templates come from the gettext catalogues (domain ``povmodel``); names,
 posts, labels and categories from the forum's own texts; figures, dates and lists
-from :mod:`povmodel.format`. Works for any :class:`~povmodel.Forum`.
+from `povmodel.format`. Works for any `Forum`.
 """
 
 from __future__ import annotations
@@ -374,9 +374,10 @@ def summarize(forum: Forum, *, locale: LocaleLike = "en", style: Style = "short"
         UnknownLocaleError: the locale is unknown.
         ValueError: ``style`` or ``fmt`` is not one of the above.
 
-    >>> from povmodel import load_forum
-    >>> print(summarize(load_forum(), locale="zh_CN").split("。")[0])
-    2020年10月16日，中央企业扶贫论坛在北京举行
+    Examples:
+        >>> from povmodel import load_forum
+        >>> print(summarize(load_forum(), locale="zh_CN").split("。")[0])
+        2020年10月16日，中央企业扶贫论坛在北京举行
     """
     if style not in _STYLES:
         raise ValueError(f"style must be one of {', '.join(_STYLES)}, not {style!r}")

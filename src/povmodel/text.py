@@ -22,8 +22,9 @@ FALLBACK = "en"
 def is_language_tag(tag: str) -> bool:
     """Tell whether ``tag`` is a well-formed language tag (``en``, ``zh-Hans``).
 
-    >>> is_language_tag("zh-Hant"), is_language_tag("zh_Hant"), is_language_tag("EN")
-    (True, False, False)
+    Examples:
+        >>> is_language_tag("zh-Hant"), is_language_tag("zh_Hant"), is_language_tag("EN")
+        (True, False, False)
     """
     if tag in _WELL_FORMED:
         return True
@@ -86,9 +87,10 @@ class LocalizedText(Mapping[str, str]):
     Attributes:
         items: ``(tag, text)`` pairs, sorted by tag. Pass a ``dict`` to build one.
 
-    >>> city = LocalizedText({"en": "Beijing", "zh-Hans": "北京", "zh-Hant": "北京"})
-    >>> city.for_locale("zh_TW"), city.for_locale("fr_CA")
-    ('北京', 'Beijing')
+    Examples:
+        >>> city = LocalizedText({"en": "Beijing", "zh-Hans": "北京", "zh-Hant": "北京"})
+        >>> city.for_locale("zh_TW"), city.for_locale("fr_CA")
+        ('北京', 'Beijing')
     """
 
     items_: tuple[tuple[str, str], ...] = attrs.field(converter=_items, validator=_check_items, alias="items")

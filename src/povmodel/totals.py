@@ -1,8 +1,8 @@
 """Totals that never add apples to oranges, and an audit of a forum's figures.
 
-:func:`total` adds metrics of one unit and one measure exactly and derives the
-qualifier of the sum from the qualifiers of its parts; :func:`totals_by` groups a
-forum's metrics; :func:`audit` checks the relations a forum declares.
+`total` adds metrics of one unit and one measure exactly and derives the
+qualifier of the sum from the qualifiers of its parts; `totals_by` groups a
+forum's metrics; `audit` checks the relations a forum declares.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 GroupBy: TypeAlias = Literal["category", "unit", "actor", "measure"]
-"""What :func:`totals_by` groups metrics by."""
+"""What `totals_by` groups metrics by."""
 
 
 def _add(metrics: tuple[Metric, ...]) -> tuple[str, str, Decimal, Bounds]:
@@ -83,11 +83,11 @@ def _check_total(instance: Total, attribute: attrs.Attribute[tuple[Metric, ...]]
     v.tuple_of(Metric, "a Metric")(instance, attribute, metrics)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Total:
     """The sum of metrics of one unit and one measure.
 
-    Build one with :func:`total`. A ``Total`` read from a file is checked: its
+    Build one with `total`. A ``Total`` read from a file is checked: its
     figures must be those of its metrics.
 
     Attributes:
@@ -133,6 +133,22 @@ class Total:
         """The ids of the metrics, in order."""
         return tuple(m.id for m in self.metrics)
 
+    def __repr__(self) -> str:
+        return (
+            f"Total(value={self.value!r}, unit={self.unit!r}, measure={self.measure!r}, "
+            f"qualifier={self.qualifier.value!r}, metrics={len(self.metrics)})"
+        )
+
+    def _repr_html_(self) -> str:
+        from povmodel import _display
+
+        return _display.total_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from povmodel import _display
+
+        return _display.total_markdown(self)
+
     @property
     def bounds(self) -> Bounds:
         """Lower and upper bounds, with whether each is excluded."""
@@ -149,20 +165,21 @@ def total(metrics: Iterable[Metric]) -> Total:
         metrics: the metrics to add; at least one.
 
     Returns:
-        A :class:`Total`.
+        A `Total`.
 
     Raises:
         UnitMismatchError: the metrics differ in unit or in measure; the error
             names the offenders.
         ValidationError: there are no metrics.
 
-    >>> import povmodel as pm
-    >>> forum = pm.load_forum()
-    >>> livelihood = [forum.metric(i) for i in ("education-funds", "medical-funds", "housing-funds",
-    ...                                          "drinking-water-funds")]
-    >>> t = pm.total(livelihood)
-    >>> t.value, t.unit, t.qualifier.value, t.lower, t.upper
-    (Decimal('4578000000'), 'CNY', 'more_than', Decimal('4578000000'), None)
+    Examples:
+        >>> import povmodel as pm
+        >>> forum = pm.load_forum()
+        >>> livelihood = [forum.metric(i) for i in ("education-funds", "medical-funds", "housing-funds",
+        ...                                          "drinking-water-funds")]
+        >>> t = pm.total(livelihood)
+        >>> t.value, t.unit, t.qualifier.value, t.lower, t.upper
+        (Decimal('4578000000'), 'CNY', 'more_than', Decimal('4578000000'), None)
     """
     items = tuple(metrics)
     unit, measure, value, bounds = _add(items)
@@ -180,9 +197,9 @@ def total(metrics: Iterable[Metric]) -> Total:
 # -- grouped totals ------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Group:
-    """The totals of one group: one :class:`Total` per unit and measure in it.
+    """The totals of one group: one `Total` per unit and measure in it.
 
     Attributes:
         key: the group's id (a category, unit, actor or measure).
@@ -199,8 +216,21 @@ class Group:
                 return found
         raise KeyError((unit, measure))
 
+    def __repr__(self) -> str:
+        return f"Group(key={self.key!r}, totals={len(self.totals)})"
 
-@attrs.frozen(kw_only=True)
+    def _repr_html_(self) -> str:
+        from povmodel import _display
+
+        return _display.group_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from povmodel import _display
+
+        return _display.group_markdown(self)
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Totals:
     """A forum's metrics grouped and added.
 
@@ -222,6 +252,19 @@ class Totals:
     def keys(self) -> tuple[str, ...]:
         """The group keys, in order."""
         return tuple(group.key for group in self.groups)
+
+    def __repr__(self) -> str:
+        return f"Totals(by={self.by!r}, groups={len(self.groups)})"
+
+    def _repr_html_(self) -> str:
+        from povmodel import _display
+
+        return _display.totals_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from povmodel import _display
+
+        return _display.totals_markdown(self)
 
 
 def _split(metrics: Iterable[Metric], key: Callable[[Metric], str]) -> dict[str, list[Metric]]:
@@ -245,13 +288,14 @@ def totals_by(forum: Forum, by: GroupBy = "category") -> Totals:
             include its subcategories'), ``"unit"``, ``"actor"`` or ``"measure"``.
 
     Returns:
-        The :class:`Totals`; groups without metrics are left out.
+        The `Totals`; groups without metrics are left out.
 
-    >>> import povmodel as pm
-    >>> livelihood = pm.totals_by(pm.load_forum(), "category")["livelihood"]
-    >>> funds = livelihood.total("CNY", "funds-invested")
-    >>> funds.value, funds.qualifier.value, len(funds.metrics)
-    (Decimal('4578000000'), 'more_than', 4)
+    Examples:
+        >>> import povmodel as pm
+        >>> livelihood = pm.totals_by(pm.load_forum(), "category")["livelihood"]
+        >>> funds = livelihood.total("CNY", "funds-invested")
+        >>> funds.value, funds.qualifier.value, len(funds.metrics)
+        (Decimal('4578000000'), 'more_than', 4)
     """
     if by == "category":
         in_category = _split(forum.metrics, lambda m: m.category)
@@ -279,7 +323,7 @@ def totals_by(forum: Forum, by: GroupBy = "category") -> Totals:
 
 
 class FindingKind(enum.Enum):
-    """What an audit :class:`Finding` checked."""
+    """What an audit `Finding` checked."""
 
     PART_OF = "part_of"
     """The parts of a whole add up to no more than the whole."""
@@ -291,7 +335,7 @@ class FindingKind(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Finding:
-    """One check of :func:`audit` and its outcome.
+    """One check of `audit` and its outcome.
 
     Attributes:
         kind: what was checked.
@@ -400,7 +444,7 @@ def _period_findings(forum: Forum) -> Iterator[Finding]:
 def audit(forum: Forum) -> tuple[Finding, ...]:
     """Check a forum's figures for consistency.
 
-    The relations are declared in the forum's data (:class:`~povmodel.Relation`),
+    The relations are declared in the forum's data (`Relation`),
     not in code:
 
     - ``part_of``: the parts, added with their qualifiers' bounds, never exceed the
@@ -413,10 +457,11 @@ def audit(forum: Forum) -> tuple[Finding, ...]:
     not exceeded by "more than 90".
 
     Returns:
-        One :class:`Finding` per check, each saying whether it holds.
+        One `Finding` per check, each saying whether it holds.
 
-    >>> import povmodel as pm
-    >>> [(f.subject, f.holds) for f in pm.audit(pm.load_forum())][:2]
-    [('livelihood-funds-within-total', True), ('sinopec-counties-lifted-within-assigned', True)]
+    Examples:
+        >>> import povmodel as pm
+        >>> [(f.subject, f.holds) for f in pm.audit(pm.load_forum())][:2]
+        [('livelihood-funds-within-total', True), ('sinopec-counties-lifted-within-assigned', True)]
     """
     return (*_relation_findings(forum), *_period_findings(forum))

@@ -1,0 +1,148 @@
+"""Rich display in Jupyter: HTML and Markdown tables for forums, metrics and totals.
+
+IPython calls ``_repr_html_`` / ``_repr_markdown_`` on the model's objects; those
+methods import this module on first use, so the model itself stays free of
+formatting. Every text from the data is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from povmodel.format import format_metric, format_period, format_total
+
+if TYPE_CHECKING:
+    from povmodel.model import Forum, Metric
+    from povmodel.totals import Group, Total, Totals
+
+LOCALE = "en"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
+
+
+def _html_table(table: Table, caption: str | None = None) -> str:
+    header, rows = table
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    title = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f"<table>{title}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _md(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def _markdown_table(table: Table, caption: str | None = None) -> str:
+    header, rows = table
+    lines = [f"**{_md(caption)}**", ""] if caption else []
+    lines.append("| " + " | ".join(_md(h) for h in header) + " |")
+    lines.append("|" + "|".join("---" for _ in header) + "|")
+    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _period(metric: Metric) -> str:
+    return "" if metric.period is None else format_period(metric.period, locale=LOCALE)
+
+
+def _metrics_table(metrics: Sequence[Metric], forum: Forum | None = None) -> Table:
+    def category(metric: Metric) -> str:
+        return forum.category(metric.category).name.for_locale(LOCALE) if forum else metric.category
+
+    rows = [
+        (m.id, category(m), m.label.for_locale(LOCALE), format_metric(m, locale=LOCALE), _period(m)) for m in metrics
+    ]
+    return ("id", "category", "label", "figure", "period"), rows
+
+
+def _forum_caption(forum: Forum) -> str:
+    inferred = " (year inferred)" if forum.date_source.inferred else ""
+    return (
+        f"{forum.name.for_locale(LOCALE)} — {forum.date.isoformat()}{inferred}, {forum.city.for_locale(LOCALE)}: "
+        f"{len(forum.metrics)} metrics, {len(forum.people)} people, {len(forum.organizations)} organisations"
+    )
+
+
+def forum_html(forum: Forum) -> str:
+    return _html_table(_metrics_table(forum.metrics, forum), _forum_caption(forum))
+
+
+def forum_markdown(forum: Forum) -> str:
+    return _markdown_table(_metrics_table(forum.metrics, forum), _forum_caption(forum))
+
+
+def _metric_table(metric: Metric) -> Table:
+    rows = [
+        ("label", metric.label.for_locale(LOCALE)),
+        ("figure", format_metric(metric, locale=LOCALE)),
+        ("value", f"{metric.quantity.value:f} {metric.quantity.unit}"),
+        ("qualifier", metric.qualifier.value),
+        ("category", metric.category),
+        ("actor", metric.actor),
+        ("measure", metric.measure),
+        ("period", _period(metric)),
+        ("source", metric.source.quote or ""),
+    ]
+    return ("metric", metric.id), rows
+
+
+def metric_html(metric: Metric) -> str:
+    return _html_table(_metric_table(metric))
+
+
+def metric_markdown(metric: Metric) -> str:
+    return _markdown_table(_metric_table(metric))
+
+
+def _bound(value: object) -> str:
+    return "—" if value is None else f"{value:f}"
+
+
+def _total_table(total: Total) -> Table:
+    rows = [
+        ("figure", format_total(total, locale=LOCALE)),
+        ("value", f"{total.value:f} {total.unit}"),
+        ("qualifier", total.qualifier.value),
+        ("lower", _bound(total.lower)),
+        ("upper", _bound(total.upper)),
+        ("measure", total.measure),
+        ("metrics", ", ".join(total.metric_ids)),
+    ]
+    return ("total", ""), rows
+
+
+def total_html(total: Total) -> str:
+    return _html_table(_total_table(total))
+
+
+def total_markdown(total: Total) -> str:
+    return _markdown_table(_total_table(total))
+
+
+def _groups_table(groups: Sequence[Group]) -> Table:
+    rows = [
+        (group.key, total.measure, total.unit, format_total(total, locale=LOCALE), str(len(total.metrics)))
+        for group in groups
+        for total in group.totals
+    ]
+    return ("group", "measure", "unit", "total", "metrics"), rows
+
+
+def totals_html(totals: Totals) -> str:
+    return _html_table(_groups_table(totals.groups), f"Totals by {totals.by}")
+
+
+def totals_markdown(totals: Totals) -> str:
+    return _markdown_table(_groups_table(totals.groups), f"Totals by {totals.by}")
+
+
+def group_html(group: Group) -> str:
+    return _html_table(_groups_table([group]))
+
+
+def group_markdown(group: Group) -> str:
+    return _markdown_table(_groups_table([group]))

@@ -1,0 +1,160 @@
+"""Metrics as a pandas DataFrame (the ``pandas`` extra) and a chart of funds (the ``plot`` extra)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from povmodel.errors import PovmodelError
+from povmodel.model import Forum, Metric
+
+if TYPE_CHECKING:
+    import pandas
+    from matplotlib.figure import Figure
+
+__all__ = ["COLUMNS", "MissingExtraError", "plot_funds", "to_frame"]
+
+COLUMNS = (
+    "id",
+    "category",
+    "parent_category",
+    "actor",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "label",
+)
+"""The columns of `to_frame`, in order."""
+
+# Families that carry Chinese glyphs, in order of preference, when installed.
+_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans SC", "WenQuanYi Zen Hei", "Source Han Sans SC")
+
+
+class MissingExtraError(PovmodelError, ImportError):
+    """An optional dependency is not installed.
+
+    Attributes:
+        extra: the povmodel extra that installs it (``pandas``, ``plot``).
+    """
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(f"{module} is needed for this: pip install 'povmodel[{extra}]'")
+
+
+def _require(module: str, extra: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(extra, module) from None
+
+
+def to_frame(source: Forum | Iterable[Metric], *, locale: str | None = None, decimals: bool = True) -> pandas.DataFrame:
+    """One row per metric, in long format, for analysis in pandas.
+
+    Args:
+        source: a forum, or any metrics.
+        locale: the language of the ``label`` column (``"zh_CN"``); ``None`` gives
+            English.
+        decimals: keep values as exact ``Decimal`` objects (an ``object`` column);
+            ``False`` converts them to ``float`` for plotting and statistics.
+
+    Returns:
+        A DataFrame with the columns `COLUMNS`. ``parent_category`` is
+        ``None`` for top-level categories and when ``source`` is not a forum.
+
+    Raises:
+        MissingExtraError: pandas is not installed (``pip install 'povmodel[pandas]'``).
+
+    Examples:
+        >>> from povmodel import load_forum
+        >>> frame = to_frame(load_forum())
+        >>> frame.loc[frame.id == "housing-funds", ["value", "unit", "qualifier", "parent_category"]].values.tolist()
+        [[Decimal('600000000'), 'CNY', 'more_than', 'livelihood']]
+    """
+    pd = _require("pandas", "pandas")
+    forum = source if isinstance(source, Forum) else None
+    metrics = source.metrics if isinstance(source, Forum) else tuple(source)
+    parents = {c.id: c.parent for c in forum.categories} if forum else {}
+    language = locale or "en"
+    rows = [
+        (
+            m.id,
+            m.category,
+            parents.get(m.category),
+            m.actor,
+            m.measure,
+            m.quantity.value if decimals else float(m.quantity.value),
+            m.quantity.unit,
+            m.qualifier.value,
+            m.period.start_year if m.period else None,
+            m.period.end_year if m.period else None,
+            m.label.for_locale(language),
+        )
+        for m in metrics
+    ]
+    frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
+    for column in ("period_start", "period_end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def cjk_font() -> str | None:
+    """The name of an installed font family with Chinese glyphs, or ``None``."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return next((name for name in _CJK_FONTS if name in installed), None)
+
+
+def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invested", unit: str = "CNY") -> Figure:
+    """A bar chart of the funds invested in each category of assistance.
+
+    One bar per category with funds of its own (parents are not drawn again: their
+    funds are the sum of their children's), on a log scale, labelled in the chosen
+    language, with each bar's figure as the report states it ("more than 600
+    million yuan"). A report's headline total may contain the other bars.
+    Chinese labels use a CJK font when one is installed (see docs/notebooks.md).
+
+    Raises:
+        MissingExtraError: matplotlib is not installed (``pip install 'povmodel[plot]'``).
+    """
+    _require("matplotlib", "plot")
+    from matplotlib.figure import Figure
+
+    from povmodel.format import format_total
+    from povmodel.totals import total
+
+    language = locale
+    bars = []
+    for category in forum.categories:
+        own = [
+            m for m in forum.metrics if m.category == category.id and m.measure == measure and m.quantity.unit == unit
+        ]
+        if own:
+            summed = total(own)
+            bars.append((category.name.for_locale(language), summed.value, format_total(summed, locale=locale)))
+    figure = Figure(figsize=(9, 0.55 * len(bars) + 1.5), layout="constrained")
+    axes = figure.subplots()
+    font = cjk_font() if language.startswith("zh") else None
+    text_style: dict[str, Any] = {"fontfamily": font} if font else {}
+    names = [name for name, _, _ in bars]
+    values = [float(value) for _, value, _ in bars]
+    positions = range(len(bars))
+    axes.barh(list(positions), values, color="#3b6ea8")
+    axes.set_yticks(list(positions), labels=names, **text_style)
+    axes.invert_yaxis()
+    for position, value, (_, _, label) in zip(positions, values, bars, strict=True):
+        axes.text(value, position, f"  {label}", va="center", fontsize=9, **text_style)
+    measure_name = forum.measure(measure).name.for_locale(language)
+    axes.set_title(f"{forum.name.for_locale(language)} — {measure_name}", **text_style)
+    # A log scale: a report's headline total dwarfs the categories it contains.
+    axes.set_xscale("log")
+    axes.set_xlabel(f"{unit} (log scale)")
+    axes.set_xlim(min(values, default=1) / 3, max(values, default=1) * 40)
+    axes.spines[["top", "right"]].set_visible(False)
+    return figure
