@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from pathlib import Path
 
 import msgspec
@@ -27,6 +26,7 @@ import pydantic
 sys.path.insert(0, str(Path(__file__).parent))
 
 import models
+import totals as totals_bench
 
 import povmodel as pm
 
@@ -184,21 +184,7 @@ def summaries(seconds: float) -> None:
 
 
 def totals(count: int) -> None:
-    label, source = pm.LocalizedText({"en": "figure"}), pm.Source(quote="A sentence.")
-    qualifiers = [pm.Qualifier.EXACT] * 6 + [pm.Qualifier.MORE_THAN, pm.Qualifier.AT_LEAST, pm.Qualifier.NEARLY]
-    metrics = [
-        pm.Metric(
-            id=f"m{i}",
-            label=label,
-            category="c",
-            actor="a",
-            measure="funds-invested",
-            quantity=pm.Quantity(value=Decimal(i * 7919 % 10**9) / 100, unit="CNY"),
-            qualifier=qualifiers[i % len(qualifiers)],
-            source=source,
-        )
-        for i in range(count)
-    ]
+    metrics = totals_bench.metrics(count)
     rows = []
     for size in (count // 100, count // 10, count):
         part = metrics[:size]

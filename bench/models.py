@@ -9,44 +9,19 @@ and non-negative values, so each comparison states what it measures.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from decimal import Decimal
 from typing import Optional
 
 import msgspec
 import pydantic
 
+import povmodel as pm
 
-class Qualifier(enum.Enum):
-    EXACT = "exact"
-    MORE_THAN = "more_than"
-    AT_LEAST = "at_least"
-    NEARLY = "nearly"
-    ABOUT = "about"
-
-
-class OrganizationKind(enum.Enum):
-    GOVERNMENT = "government"
-    PARTY = "party"
-    ENTERPRISE = "enterprise"
-    FUND = "fund"
-    RESEARCH = "research"
-    CIVIL_SOCIETY = "civil_society"
-    MEDIA = "media"
-    GROUP = "group"
-
-
-class ProgrammeKind(enum.Enum):
-    SPEECH = "speech"
-    REPORT = "report"
-    EXPERIENCE_SHARING = "experience_sharing"
-    ROUND_TABLE = "round_table"
-    RELEASE = "release"
-
-
-class RelationKind(enum.Enum):
-    PART_OF = "part_of"
-    SUBSET_OF = "subset_of"
+# The enums are povmodel's own: pydantic and msgspec read them by value, as povmodel does.
+Qualifier = pm.Qualifier
+OrganizationKind = pm.OrganizationKind
+ProgrammeKind = pm.ProgrammeKind
+RelationKind = pm.RelationKind
 
 
 # -- pydantic v2 ---------------------------------------------------------------------------

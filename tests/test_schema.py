@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 
 import povmodel as pm
+from tests.mutations import drop_at, set_at
 from tests.strategies import forums
 
 SCHEMA = pm.json_schema()
@@ -54,52 +55,32 @@ def test_json_schema_returns_a_copy() -> None:
     assert pm.json_schema()["title"] != "changed"
 
 
-def _set(path: tuple[Any, ...], value: Any) -> Callable[[dict[str, Any]], None]:
-    def mutate(data: dict[str, Any]) -> None:
-        target: Any = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-
-    return mutate
-
-
-def _drop(path: tuple[Any, ...]) -> Callable[[dict[str, Any]], None]:
-    def mutate(data: dict[str, Any]) -> None:
-        target: Any = data
-        for key in path[:-1]:
-            target = target[key]
-        del target[path[-1]]
-
-    return mutate
-
-
 CORRUPTIONS = {
-    "number for decimal": _set(("metrics", 3, "quantity", "value"), 12.5),
-    "bad decimal": _set(("metrics", 3, "quantity", "value"), "12,5"),
-    "exponent decimal": _set(("metrics", 3, "quantity", "value"), "1e5"),
-    "negative value": _set(("metrics", 3, "quantity", "value"), "-5"),
-    "NaN": _set(("metrics", 3, "quantity", "value"), "NaN"),
-    "unknown currency": _set(("metrics", 3, "quantity", "unit"), "XYZ"),
-    "number for string": _set(("metrics", 0, "id"), 123),
-    "bad id": _set(("metrics", 0, "id"), "Not An Id"),
-    "null for required": _set(("metrics", 0, "actor"), None),
-    "bool for integer": _set(("attendance", "participants"), True),
-    "negative integer": _set(("attendance", "participants"), -1),
-    "object for array": _set(("metrics",), {}),
-    "string for array": _set(("organizers",), "sinopec"),
-    "array for object": _set(("metrics", 2), []),
-    "missing field": _drop(("metrics", 3, "actor")),
-    "missing version": _drop(("format_version",)),
-    "unknown key": _set(("metrics", 3, "colour"), "red"),
-    "bad enum": _set(("metrics", 3, "qualifier"), "roughly"),
-    "bad date": _set(("date",), "2020-13-01"),
-    "basic date": _set(("date",), "20201016"),
-    "bad language tag": _set(("metrics", 3, "label"), {"EN": "x"}),
-    "blank text": _set(("metrics", 3, "label"), {"en": "  "}),
-    "empty text": _set(("metrics", 3, "label"), {}),
-    "text not an object": _set(("city",), "Beijing"),
-    "newer version": _set(("format_version",), 3),
+    "number for decimal": set_at(("metrics", 3, "quantity", "value"), 12.5),
+    "bad decimal": set_at(("metrics", 3, "quantity", "value"), "12,5"),
+    "exponent decimal": set_at(("metrics", 3, "quantity", "value"), "1e5"),
+    "negative value": set_at(("metrics", 3, "quantity", "value"), "-5"),
+    "NaN": set_at(("metrics", 3, "quantity", "value"), "NaN"),
+    "unknown currency": set_at(("metrics", 3, "quantity", "unit"), "XYZ"),
+    "number for string": set_at(("metrics", 0, "id"), 123),
+    "bad id": set_at(("metrics", 0, "id"), "Not An Id"),
+    "null for required": set_at(("metrics", 0, "actor"), None),
+    "bool for integer": set_at(("attendance", "participants"), True),
+    "negative integer": set_at(("attendance", "participants"), -1),
+    "object for array": set_at(("metrics",), {}),
+    "string for array": set_at(("organizers",), "sinopec"),
+    "array for object": set_at(("metrics", 2), []),
+    "missing field": drop_at(("metrics", 3, "actor")),
+    "missing version": drop_at(("format_version",)),
+    "unknown key": set_at(("metrics", 3, "colour"), "red"),
+    "bad enum": set_at(("metrics", 3, "qualifier"), "roughly"),
+    "bad date": set_at(("date",), "2020-13-01"),
+    "basic date": set_at(("date",), "20201016"),
+    "bad language tag": set_at(("metrics", 3, "label"), {"EN": "x"}),
+    "blank text": set_at(("metrics", 3, "label"), {"en": "  "}),
+    "empty text": set_at(("metrics", 3, "label"), {}),
+    "text not an object": set_at(("city",), "Beijing"),
+    "newer version": set_at(("format_version",), 3),
 }
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 
 import povmodel as pm
+from tests.mutations import Mutation, drop_at, set_at
 from tests.strategies import forums
 
 FORUM = pm.load_forum()
@@ -73,24 +74,12 @@ def _evolve(obj: Any, **changes: Any) -> Any:
     return attrs.evolve(obj, **changes)
 
 
-def _metric(index: int, *keys: str, value: Any) -> Callable[[dict[str, Any]], None]:
-    def mutate(data: dict[str, Any]) -> None:
-        target = data["metrics"][index]
-        for key in keys[:-1]:
-            target = target[key]
-        target[keys[-1]] = value
-
-    return mutate
+def _metric(index: int, *keys: str, value: Any) -> Mutation:
+    return set_at(("metrics", index, *keys), value)
 
 
-def _drop(*keys: str | int) -> Callable[[dict[str, Any]], None]:
-    def mutate(data: dict[str, Any]) -> None:
-        target: Any = data
-        for key in keys[:-1]:
-            target = target[key]
-        del target[keys[-1]]
-
-    return mutate
+def _drop(*keys: str | int) -> Mutation:
+    return drop_at(keys)
 
 
 BAD_INPUT = {

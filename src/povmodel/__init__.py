@@ -10,7 +10,15 @@
 from typing import TYPE_CHECKING, Any
 
 from povmodel.datasets import DEFAULT_FORUM, article_text, available_forums, load_forum
-from povmodel.errors import FormatError, PovmodelError, UnitMismatchError, UnknownLocaleError, ValidationError
+from povmodel.errors import (
+    CatalogueError,
+    FormatError,
+    MissingExtraError,
+    PovmodelError,
+    UnitMismatchError,
+    UnknownLocaleError,
+    ValidationError,
+)
 from povmodel.model import (
     Attendance,
     Category,
@@ -135,7 +143,6 @@ _LAZY = {
     "audit": "povmodel.totals",
     "total": "povmodel.totals",
     "totals_by": "povmodel.totals",
-    "CatalogueError": "povmodel.i18n",
     "LANGUAGES": "povmodel.i18n",
     "format_date": "povmodel.format",
     "format_metric": "povmodel.format",
@@ -147,7 +154,6 @@ _LAZY = {
     "format_total": "povmodel.format",
     "summarize": "povmodel.summary",
     "json_schema": "povmodel.schema",
-    "MissingExtraError": "povmodel.frame",
     "plot_funds": "povmodel.frame",
     "to_frame": "povmodel.frame",
 }
@@ -163,8 +169,8 @@ if TYPE_CHECKING:
         format_quantity,
         format_total,
     )
-    from povmodel.frame import MissingExtraError, plot_funds, to_frame
-    from povmodel.i18n import LANGUAGES, CatalogueError
+    from povmodel.frame import plot_funds, to_frame
+    from povmodel.i18n import LANGUAGES
     from povmodel.schema import json_schema
     from povmodel.serialize import (
         FORMAT_VERSION,

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "CatalogueError",
     "FormatError",
+    "MissingExtraError",
     "PovmodelError",
     "UnitMismatchError",
     "UnknownLocaleError",
@@ -106,3 +108,27 @@ class UnknownLocaleError(PovmodelError, ValueError):
     def __init__(self, locale: object) -> None:
         self.locale = locale
         super().__init__(f"unknown locale: {locale!r}")
+
+
+class CatalogueError(PovmodelError, LookupError):
+    """A gettext catalogue that povmodel should ship is missing or unreadable.
+
+    Attributes:
+        language: the language tag whose catalogue is missing.
+    """
+
+    def __init__(self, language: str, detail: str) -> None:
+        self.language = language
+        super().__init__(f"no usable povmodel catalogue for {language!r}: {detail}")
+
+
+class MissingExtraError(PovmodelError, ImportError):
+    """An optional dependency is not installed.
+
+    Attributes:
+        extra: the povmodel extra that installs it (``pandas``, ``plot``).
+    """
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(f"{module} is needed for this: pip install 'povmodel[{extra}]'")

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from povmodel.errors import PovmodelError
+from povmodel.errors import MissingExtraError
 from povmodel.model import Forum, Metric
 
 if TYPE_CHECKING:
@@ -32,18 +32,6 @@ COLUMNS = (
 
 # Families that carry Chinese glyphs, in order of preference, when installed.
 _CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans SC", "WenQuanYi Zen Hei", "Source Han Sans SC")
-
-
-class MissingExtraError(PovmodelError, ImportError):
-    """An optional dependency is not installed.
-
-    Attributes:
-        extra: the povmodel extra that installs it (``pandas``, ``plot``).
-    """
-
-    def __init__(self, extra: str, module: str) -> None:
-        self.extra = extra
-        super().__init__(f"{module} is needed for this: pip install 'povmodel[{extra}]'")
 
 
 def _require(module: str, extra: str) -> Any:

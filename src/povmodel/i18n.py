@@ -20,7 +20,7 @@ from babel import Locale
 from babel import UnknownLocaleError as _BabelUnknownLocaleError
 from babel.support import Translations
 
-from povmodel.errors import PovmodelError, UnknownLocaleError
+from povmodel.errors import CatalogueError, UnknownLocaleError
 
 __all__ = [
     "DOMAIN",
@@ -42,18 +42,6 @@ LocaleLike: TypeAlias = "Locale | str"
 """A ``babel.Locale`` or an identifier: ``"zh_CN"``, ``"zh-CN"``, ``"zh-Hans-CN"``, ``"en"``."""
 
 _TRADITIONAL: Final = frozenset({"TW", "HK", "MO"})
-
-
-class CatalogueError(PovmodelError, LookupError):
-    """A catalogue that povmodel should ship is missing or unreadable.
-
-    Attributes:
-        language: the language tag whose catalogue is missing.
-    """
-
-    def __init__(self, language: str, detail: str) -> None:
-        self.language = language
-        super().__init__(f"no usable {DOMAIN} catalogue for {language!r}: {detail}")
 
 
 @functools.lru_cache(maxsize=256)
