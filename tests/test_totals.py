@@ -102,6 +102,26 @@ def test_total_of_nothing_is_an_error() -> None:
         pm.total([])
 
 
+def test_total_of_something_else_is_an_error() -> None:
+    with pytest.raises(pm.ValidationError) as info:
+        pm.total([FORUM.metric("education-funds"), 5])  # type: ignore[list-item]
+    assert info.value.errors == (("metrics[1]", "expected a Metric, got int"),)
+
+
+def test_total_built_by_total_equals_one_built_and_checked_by_the_class() -> None:
+    made = pm.total([FORUM.metric("education-funds"), FORUM.metric("housing-funds")])
+    checked = pm.Total(
+        value=made.value,
+        unit=made.unit,
+        measure=made.measure,
+        qualifier=made.qualifier,
+        lower=made.lower,
+        upper=made.upper,
+        metrics=made.metrics,
+    )
+    assert made == checked and hash(made) == hash(checked)
+
+
 def test_sums_are_exact_beyond_the_default_decimal_precision() -> None:
     big = "1234567890123456789012345678901234567890.123456789"
     result = pm.total([make(big, id="a"), make("0.000000001", id="b")])

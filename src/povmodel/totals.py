@@ -8,6 +8,7 @@ forum's metrics; `audit` checks the relations a forum declares.
 from __future__ import annotations
 
 import enum
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Literal, TypeAlias
@@ -181,17 +182,30 @@ def total(metrics: Iterable[Metric]) -> Total:
         >>> t.value, t.unit, t.qualifier.value, t.lower, t.upper
         (Decimal('4578000000'), 'CNY', 'more_than', Decimal('4578000000'), None)
     """
-    items = tuple(metrics)
-    unit, measure, value, bounds = _add(items)
-    return Total(
-        value=value,
-        unit=unit,
-        measure=measure,
-        qualifier=bounds.qualifier,
-        lower=bounds.lower,
-        upper=bounds.upper,
-        metrics=items,
-    )
+    items: tuple[object, ...] = tuple(metrics)  # callers' data: checked before use
+    strangers = [
+        (f"metrics[{i}]", f"expected a Metric, got {type(m).__name__}")
+        for i, m in enumerate(items)
+        if not isinstance(m, Metric)
+    ]
+    if strangers:
+        raise ValidationError(strangers)
+    checked = typing.cast(tuple[Metric, ...], items)
+    unit, measure, value, bounds = _add(checked)
+    # The figures were just derived from the metrics: build the Total without deriving
+    # them a second time in its consistency check (which guards Totals read from files).
+    result = object.__new__(Total)
+    for name, field_value in (
+        ("value", value),
+        ("unit", unit),
+        ("measure", measure),
+        ("qualifier", bounds.qualifier),
+        ("lower", bounds.lower),
+        ("upper", bounds.upper),
+        ("metrics", checked),
+    ):
+        object.__setattr__(result, name, field_value)
+    return result
 
 
 # -- grouped totals ------------------------------------------------------------------
