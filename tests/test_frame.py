@@ -8,7 +8,8 @@ import attrs
 import pytest
 
 import povmodel as pm
-from povmodel.frame import COLUMNS, cjk_font
+from povmodel import frame
+from povmodel.frame import COLUMNS, font_for
 
 FORUM = pm.load_forum()
 
@@ -68,11 +69,25 @@ def test_chart_of_funds_by_category(tmp_path: Path) -> None:
         362_000_000,
         2_400_000_000,
     ]
-    if cjk_font():  # a CJK font is installed: the labels use it
-        assert labels and axes.get_yticklabels()[0].get_fontfamily() == [cjk_font()]
+    # Every text uses a font that draws all its characters: no empty boxes.
+    font = font_for("".join(labels + texts) + axes.get_title())
+    assert {label.get_fontproperties().get_file() for label in axes.get_yticklabels()} == {font}
+    assert {text.get_fontproperties().get_file() for text in axes.texts} == {font}
     path = tmp_path / "funds.png"
     figure.savefig(path, dpi=80)
     assert path.read_bytes()[:4] == b"\x89PNG" and path.stat().st_size > 10_000
+
+
+def test_a_chart_without_a_font_for_its_characters_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    latin_only = [path for path in frame._font_files() if "DejaVuSans.ttf" in path]
+    assert latin_only, "matplotlib ships DejaVu Sans"
+    monkeypatch.setattr(frame, "_font_files", lambda: latin_only)
+    assert pm.plot_funds(FORUM, locale="en").axes  # English needs no other font
+    with pytest.raises(pm.MissingFontError, match=r"apt-get install fonts-noto-cjk") as info:
+        pm.plot_funds(FORUM, locale="zh_CN")
+    missing = info.value.characters
+    assert missing and all("\u4e00" <= char <= "\u9fff" for char in missing), missing  # the Chinese ones
+    assert isinstance(info.value, LookupError)
 
 
 def test_short_reprs() -> None:

@@ -13,6 +13,7 @@ __all__ = [
     "CatalogueError",
     "FormatError",
     "MissingExtraError",
+    "MissingFontError",
     "PovmodelError",
     "UnitMismatchError",
     "UnknownLocaleError",
@@ -132,3 +133,19 @@ class MissingExtraError(PovmodelError, ImportError):
     def __init__(self, extra: str, module: str) -> None:
         self.extra = extra
         super().__init__(f"{module} is needed for this: pip install 'povmodel[{extra}]'")
+
+
+class MissingFontError(PovmodelError, LookupError):
+    """No installed font draws every character a chart needs.
+
+    Attributes:
+        characters: (up to 20 of) the characters that no font draws.
+    """
+
+    def __init__(self, characters: str) -> None:
+        self.characters = characters
+        super().__init__(
+            f"no installed font draws {characters!r}: install one, e.g. Noto CJK for Chinese "
+            "(Debian: apt-get install fonts-noto-cjk; or pip install mplfonts), "
+            "then clear matplotlib's font cache (~/.cache/matplotlib)"
+        )

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
+import importlib.resources
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from povmodel.errors import MissingExtraError
+from povmodel.errors import MissingExtraError, MissingFontError
 from povmodel.model import Forum, Metric
 
 if TYPE_CHECKING:
     import pandas
     from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
 
-__all__ = ["COLUMNS", "MissingExtraError", "plot_funds", "to_frame"]
+__all__ = ["COLUMNS", "MissingExtraError", "MissingFontError", "font_for", "plot_funds", "to_frame"]
 
 COLUMNS = (
     "id",
@@ -30,8 +33,20 @@ COLUMNS = (
 )
 """The columns of `to_frame`, in order."""
 
-# Families that carry Chinese glyphs, in order of preference, when installed.
-_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans SC", "WenQuanYi Zen Hei", "Source Han Sans SC")
+# Families tried first, in order, when installed; any other installed font that draws
+# every character of a chart comes after them.
+_PREFERRED_FONTS = (
+    "DejaVu Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK TC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+)
+# Fonts whose glyphs are placeholders for every character: they draw nothing readable.
+_PLACEHOLDER_FONTS = ("Last Resort",)
+# mplfonts (on PyPI) ships Noto Sans CJK SC, for machines without a system CJK font.
+_PACKAGED_FONTS = (("mplfonts", "fonts/NotoSansCJKsc-Regular.otf"),)
 
 
 def _require(module: str, extra: str) -> Any:
@@ -91,12 +106,59 @@ def to_frame(source: Forum | Iterable[Metric], *, locale: str | None = None, dec
     return frame
 
 
-def cjk_font() -> str | None:
-    """The name of an installed font family with Chinese glyphs, or ``None``."""
+def _font_files() -> list[str]:
+    """Font files matplotlib can use: preferred families first, then the rest, then packaged fonts."""
     from matplotlib import font_manager
 
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in _CJK_FONTS if name in installed), None)
+    installed = sorted(
+        {
+            (font.name, font.fname)
+            for font in font_manager.fontManager.ttflist
+            if font.style == "normal"
+            and font.weight in (400, "normal", "regular", "book")
+            and not font.name.startswith(_PLACEHOLDER_FONTS)
+        },
+        key=lambda pair: (
+            _PREFERRED_FONTS.index(pair[0]) if pair[0] in _PREFERRED_FONTS else len(_PREFERRED_FONTS),
+            pair,
+        ),
+    )
+    files = [fname for _, fname in installed]
+    for package, relative in _PACKAGED_FONTS:
+        try:
+            root = importlib.resources.files(package)
+        except ModuleNotFoundError:
+            continue
+        path = root / relative
+        if path.is_file():
+            files.append(str(path))
+    return files
+
+
+@functools.lru_cache(maxsize=64)
+def _charmap(path: str) -> frozenset[int]:
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(path).get_charmap())
+
+
+def font_for(text: str) -> str:
+    """The path of an installed font file that draws every character of ``text``.
+
+    Raises:
+        MissingFontError: no font matplotlib can use draws all of them; the message
+            names the characters that the closest font lacks, and how to install
+            a font that has them.
+    """
+    needed = {ord(char) for char in text if not char.isspace()}
+    best: set[int] = needed
+    for path in _font_files():
+        lacking = needed - _charmap(path)
+        if not lacking:
+            return path
+        best = min(best, lacking, key=len)
+    missing = "".join(chr(code) for code in sorted(best))[:20]
+    raise MissingFontError(missing)
 
 
 def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invested", unit: str = "CNY") -> Figure:
@@ -106,13 +168,16 @@ def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invest
     funds are the sum of their children's), on a log scale, labelled in the chosen
     language, with each bar's figure as the report states it ("more than 600
     million yuan"). A report's headline total may contain the other bars.
-    Chinese labels use a CJK font when one is installed (see docs/notebooks.md).
+    Its texts use the first installed font that draws every character in them
+    (see docs/notebooks.md): Chinese needs a CJK font.
 
     Raises:
         MissingExtraError: matplotlib is not installed (``pip install 'povmodel[plot]'``).
+        MissingFontError: no installed font draws the chart's characters.
     """
     _require("matplotlib", "plot")
     from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
 
     from povmodel.format import format_total
     from povmodel.totals import total
@@ -128,8 +193,11 @@ def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invest
             bars.append((category.name.for_locale(language), summed.value, format_total(summed, locale=locale)))
     figure = Figure(figsize=(9, 0.55 * len(bars) + 1.5), layout="constrained")
     axes = figure.subplots()
-    font = cjk_font() if language.startswith("zh") else None
-    text_style: dict[str, Any] = {"fontfamily": font} if font else {}
+    measure_name = forum.measure(measure).name.for_locale(language)
+    title = f"{forum.name.for_locale(language)} — {measure_name}"
+    words = "".join([title, *(name + label for name, _, label in bars)])
+    font = font_for(words)
+    text_style: dict[str, Any] = {"fontproperties": FontProperties(fname=font)}
     names = [name for name, _, _ in bars]
     values = [float(value) for _, value, _ in bars]
     positions = range(len(bars))
@@ -137,9 +205,8 @@ def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invest
     axes.set_yticks(list(positions), labels=names, **text_style)
     axes.invert_yaxis()
     for position, value, (_, _, label) in zip(positions, values, bars, strict=True):
-        axes.text(value, position, f"  {label}", va="center", fontsize=9, **text_style)
-    measure_name = forum.measure(measure).name.for_locale(language)
-    axes.set_title(f"{forum.name.for_locale(language)} — {measure_name}", **text_style)
+        axes.text(value, position, f"  {label}", va="center", fontproperties=FontProperties(fname=font, size=9))
+    axes.set_title(title, **text_style)
     # A log scale: a report's headline total dwarfs the categories it contains.
     axes.set_xscale("log")
     axes.set_xlabel(f"{unit} (log scale)")
