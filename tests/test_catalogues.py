@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from povmodel import i18n
+from povmodel.presentation import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "src" / "povmodel" / "locales"

@@ -6,8 +6,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import povmodel as pm
-import povmodel.format
-from povmodel import i18n
+import povmodel.presentation.format
+from povmodel.presentation import i18n
 
 FORUM = pm.load_forum()
 LANGS = ("en", "zh_CN", "zh_TW", "fr", "es", "ru", "ar")
@@ -22,7 +22,7 @@ def render(job: tuple[str, str, str]) -> str:
 def clear_caches() -> None:
     i18n._load.cache_clear()
     i18n._parse.cache_clear()
-    povmodel.format._cached_figure.cache_clear()
+    povmodel.presentation.format._cached_figure.cache_clear()
 
 
 def test_eight_threads_give_the_single_threaded_output() -> None:

@@ -12,9 +12,9 @@ import pytest
 from babel import Locale
 
 import povmodel as pm
-import povmodel.format
-from povmodel import i18n
-from povmodel.format import (
+import povmodel.presentation.format
+from povmodel.presentation import i18n
+from povmodel.presentation.format import (
     format_date,
     format_metric,
     format_money,
@@ -351,7 +351,7 @@ def test_no_global_state_is_touched() -> None:
 def test_missing_catalogue_is_an_error_not_english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
     i18n._load.cache_clear()
-    povmodel.format._cached_figure.cache_clear()
+    povmodel.presentation.format._cached_figure.cache_clear()
     try:
         with pytest.raises(i18n.CatalogueError) as info:
             format_metric(FORUM.metric("housing-funds"), locale="fr")

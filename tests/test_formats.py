@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import povmodel as pm
-from povmodel import serialize
+from povmodel.io import serialize
 from tests.strategies import forums
 
 FORUM = pm.load_forum()

@@ -8,8 +8,8 @@ import attrs
 import pytest
 
 import povmodel as pm
-from povmodel import frame
-from povmodel.frame import COLUMNS, font_for
+from povmodel.presentation import frame
+from povmodel.presentation.frame import COLUMNS, font_for
 
 FORUM = pm.load_forum()
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 import povmodel as pm
-from povmodel.quantity import is_currency, is_unit
+from povmodel.core.quantity import is_currency, is_unit
 
 
 def test_quantity_keeps_decimal_exactly() -> None:

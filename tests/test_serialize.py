@@ -265,7 +265,7 @@ def test_many_forums_round_trip_and_errors_carry_the_index() -> None:
 
 
 def test_compact_json_is_the_same_with_or_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
-    from povmodel import serialize
+    from povmodel.io import serialize
 
     with_orjson = pm.dumps(FORUM, indent=None)
     monkeypatch.setattr(serialize, "_orjson", lambda: None)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import povmodel as pm
-from povmodel import i18n
+from povmodel.presentation import i18n
 from tests.strategies import forums
 from tests.test_catalogues import LOCALES
 

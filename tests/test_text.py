@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 import povmodel as pm
-from povmodel.text import is_language_tag
+from povmodel.core.text import is_language_tag
 
 TEXT = pm.LocalizedText({"en": "Beijing", "zh-Hans": "北京", "zh-Hant": "北京市", "fr": "Pékin"})
 

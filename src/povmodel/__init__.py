@@ -9,8 +9,8 @@
 
 from typing import TYPE_CHECKING, Any
 
-from povmodel.datasets import DEFAULT_FORUM, article_text, available_forums, load_forum
-from povmodel.errors import (
+from povmodel.io.datasets import DEFAULT_FORUM, article_text, available_forums, load_forum
+from povmodel.core.errors import (
     CatalogueError,
     FormatError,
     MissingExtraError,
@@ -20,7 +20,7 @@ from povmodel.errors import (
     UnknownLocaleError,
     ValidationError,
 )
-from povmodel.model import (
+from povmodel.core.model import (
     Attendance,
     Category,
     Forum,
@@ -38,8 +38,8 @@ from povmodel.model import (
     RelationKind,
     Source,
 )
-from povmodel.quantity import Bounds, Qualifier, Quantity
-from povmodel.text import LocalizedText
+from povmodel.core.quantity import Bounds, Qualifier, Quantity
+from povmodel.core.text import LocalizedText
 
 __all__ = [
     "DEFAULT_FORUM",
@@ -120,48 +120,48 @@ __version__ = "0.1.0"
 # catalogues), summaries and the schema are imported on first use, so that
 # ``import povmodel`` costs no more than importing attrs and cattrs themselves.
 _LAZY = {
-    "FORMAT_VERSION": "povmodel.serialize",
-    "MAX_DEPTH": "povmodel.serialize",
-    "MAX_INPUT_BYTES": "povmodel.serialize",
-    "FileFormat": "povmodel.serialize",
-    "configure_converter": "povmodel.serialize",
-    "dump": "povmodel.serialize",
-    "dumps": "povmodel.serialize",
-    "dumps_many": "povmodel.serialize",
-    "format_of": "povmodel.serialize",
-    "from_dict": "povmodel.serialize",
-    "load": "povmodel.serialize",
-    "loads": "povmodel.serialize",
-    "loads_many": "povmodel.serialize",
-    "make_converter": "povmodel.serialize",
-    "migrate": "povmodel.serialize",
-    "to_dict": "povmodel.serialize",
-    "Finding": "povmodel.totals",
-    "FindingKind": "povmodel.totals",
-    "Group": "povmodel.totals",
-    "GroupBy": "povmodel.totals",
-    "Total": "povmodel.totals",
-    "Totals": "povmodel.totals",
-    "audit": "povmodel.totals",
-    "total": "povmodel.totals",
-    "totals_by": "povmodel.totals",
-    "LANGUAGES": "povmodel.i18n",
-    "format_date": "povmodel.format",
-    "format_metric": "povmodel.format",
-    "format_money": "povmodel.format",
-    "format_names": "povmodel.format",
-    "format_number": "povmodel.format",
-    "format_period": "povmodel.format",
-    "format_quantity": "povmodel.format",
-    "format_total": "povmodel.format",
-    "summarize": "povmodel.summary",
-    "json_schema": "povmodel.schema",
-    "plot_funds": "povmodel.frame",
-    "to_frame": "povmodel.frame",
+    "FORMAT_VERSION": "povmodel.io.serialize",
+    "MAX_DEPTH": "povmodel.io.serialize",
+    "MAX_INPUT_BYTES": "povmodel.io.serialize",
+    "FileFormat": "povmodel.io.serialize",
+    "configure_converter": "povmodel.io.serialize",
+    "dump": "povmodel.io.serialize",
+    "dumps": "povmodel.io.serialize",
+    "dumps_many": "povmodel.io.serialize",
+    "format_of": "povmodel.io.serialize",
+    "from_dict": "povmodel.io.serialize",
+    "load": "povmodel.io.serialize",
+    "loads": "povmodel.io.serialize",
+    "loads_many": "povmodel.io.serialize",
+    "make_converter": "povmodel.io.serialize",
+    "migrate": "povmodel.io.serialize",
+    "to_dict": "povmodel.io.serialize",
+    "Finding": "povmodel.core.totals",
+    "FindingKind": "povmodel.core.totals",
+    "Group": "povmodel.core.totals",
+    "GroupBy": "povmodel.core.totals",
+    "Total": "povmodel.core.totals",
+    "Totals": "povmodel.core.totals",
+    "audit": "povmodel.core.totals",
+    "total": "povmodel.core.totals",
+    "totals_by": "povmodel.core.totals",
+    "LANGUAGES": "povmodel.presentation.i18n",
+    "format_date": "povmodel.presentation.format",
+    "format_metric": "povmodel.presentation.format",
+    "format_money": "povmodel.presentation.format",
+    "format_names": "povmodel.presentation.format",
+    "format_number": "povmodel.presentation.format",
+    "format_period": "povmodel.presentation.format",
+    "format_quantity": "povmodel.presentation.format",
+    "format_total": "povmodel.presentation.format",
+    "summarize": "povmodel.presentation.summary",
+    "json_schema": "povmodel.io.schema",
+    "plot_funds": "povmodel.presentation.frame",
+    "to_frame": "povmodel.presentation.frame",
 }
 
 if TYPE_CHECKING:
-    from povmodel.format import (
+    from povmodel.presentation.format import (
         format_date,
         format_metric,
         format_money,
@@ -171,10 +171,10 @@ if TYPE_CHECKING:
         format_quantity,
         format_total,
     )
-    from povmodel.frame import plot_funds, to_frame
-    from povmodel.i18n import LANGUAGES
-    from povmodel.schema import json_schema
-    from povmodel.serialize import (
+    from povmodel.presentation.frame import plot_funds, to_frame
+    from povmodel.presentation.i18n import LANGUAGES
+    from povmodel.io.schema import json_schema
+    from povmodel.io.serialize import (
         FORMAT_VERSION,
         MAX_DEPTH,
         MAX_INPUT_BYTES,
@@ -192,8 +192,8 @@ if TYPE_CHECKING:
         migrate,
         to_dict,
     )
-    from povmodel.summary import summarize
-    from povmodel.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
+    from povmodel.presentation.summary import summarize
+    from povmodel.core.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
 
 
 def __getattr__(name: str) -> Any:

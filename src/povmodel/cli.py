@@ -12,10 +12,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from povmodel.datasets import load_forum
-from povmodel.errors import PovmodelError, ValidationError
-from povmodel.model import Forum
-from povmodel.serialize import FileFormat, dumps, load
+from povmodel.io.datasets import load_forum
+from povmodel.core.errors import PovmodelError, ValidationError
+from povmodel.core.model import Forum
+from povmodel.io.serialize import FileFormat, dumps, load
 
 __all__ = ["main"]
 
@@ -61,7 +61,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from povmodel.summary import summarize
+    from povmodel.presentation.summary import summarize
 
     forum = _forum(args.file)
     sys.stdout.write(summarize(forum, locale=args.locale, style=args.style, fmt=args.format))
@@ -87,7 +87,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from povmodel.schema import json_schema
+    from povmodel.io.schema import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -102,8 +102,8 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _totals(args: argparse.Namespace) -> int:
-    from povmodel.format import format_total
-    from povmodel.totals import totals_by
+    from povmodel.presentation.format import format_total
+    from povmodel.core.totals import totals_by
 
     forum = _forum(args.file)
     locale = args.locale

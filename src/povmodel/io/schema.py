@@ -21,10 +21,10 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from povmodel._validators import schema_of
-from povmodel.model import Forum
-from povmodel.serialize import FORMAT_VERSION
-from povmodel.text import LocalizedText
+from povmodel.core._validators import schema_of
+from povmodel.core.model import Forum
+from povmodel.io.serialize import FORMAT_VERSION
+from povmodel.core.text import LocalizedText
 
 __all__ = ["json_schema"]
 

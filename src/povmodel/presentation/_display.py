@@ -12,11 +12,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from povmodel.format import format_metric, format_period, format_total
+from povmodel.presentation.format import format_metric, format_period, format_total
 
 if TYPE_CHECKING:
-    from povmodel.model import Forum, Metric
-    from povmodel.totals import Group, Total, Totals
+    from povmodel.core.model import Forum, Metric
+    from povmodel.core.totals import Group, Total, Totals
 
 LOCALE = "en"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")

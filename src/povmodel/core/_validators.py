@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from povmodel.errors import ValidationError
+from povmodel.core.errors import ValidationError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -16,7 +16,7 @@ SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
 _SLUG = re.compile(SLUG_PATTERN)
 
 # Each validator says, as ``__json_schema__``, the JSON Schema keywords that express
-# the rule it enforces on one value; povmodel.schema reads them. A callable is called.
+# the rule it enforces on one value; povmodel.io.schema reads them. A callable is called.
 JSON_SCHEMA = "__json_schema__"
 
 

@@ -2,7 +2,7 @@
 
 Sentence templates come from the gettext catalogues (domain ``povmodel``); names,
 posts, labels and categories from the forum's own texts; figures, dates and lists
-from `povmodel.format`. Works for any `Forum`.
+from `povmodel.presentation.format`. Works for any `Forum`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import attrs
 from babel import Locale
 from babel.support import Translations
 
-from povmodel.format import (
+from povmodel.presentation.format import (
     format_date,
     format_metric,
     format_names,
@@ -26,11 +26,11 @@ from povmodel.format import (
     format_quantity,
     format_total,
 )
-from povmodel.i18n import LocaleLike, catalogue_language, get_locale, get_translations
-from povmodel.model import Category, Forum, Metric, Person
-from povmodel.quantity import Quantity
-from povmodel.text import LocalizedText
-from povmodel.totals import total
+from povmodel.presentation.i18n import LocaleLike, catalogue_language, get_locale, get_translations
+from povmodel.core.model import Category, Forum, Metric, Person
+from povmodel.core.quantity import Quantity
+from povmodel.core.text import LocalizedText
+from povmodel.core.totals import total
 
 __all__ = ["Format", "Style", "summarize"]
 

@@ -29,10 +29,10 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from povmodel._validators import type_name
-from povmodel.errors import FormatError, ValidationError
-from povmodel.model import Forum
-from povmodel.text import LocalizedText, from_json_object
+from povmodel.core._validators import type_name
+from povmodel.core.errors import FormatError, ValidationError
+from povmodel.core.model import Forum
+from povmodel.core.text import LocalizedText, from_json_object
 
 __all__ = [
     "FORMAT_VERSION",

@@ -12,8 +12,8 @@ from typing import Final
 
 import attrs
 
-from povmodel._validators import declares
-from povmodel.errors import ValidationError
+from povmodel.core._validators import declares
+from povmodel.core.errors import ValidationError
 
 __all__ = ["EXACT", "Bounds", "Qualifier", "Quantity", "currencies", "is_currency", "is_unit"]
 

@@ -14,10 +14,10 @@ from typing import Protocol, TypeVar
 
 import attrs
 
-from povmodel import _validators as v
-from povmodel.errors import ValidationError
-from povmodel.quantity import Qualifier, Quantity
-from povmodel.text import LocalizedText
+from povmodel.core import _validators as v
+from povmodel.core.errors import ValidationError
+from povmodel.core.quantity import Qualifier, Quantity
+from povmodel.core.text import LocalizedText
 
 __all__ = [
     "Attendance",
@@ -280,12 +280,12 @@ class Metric:
         )
 
     def _repr_html_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.metric_html(self)
 
     def _repr_markdown_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.metric_markdown(self)
 
@@ -398,12 +398,12 @@ class Forum:
         return f"Forum(id={self.id!r}, date={self.date.isoformat()!r}, {counts}, ...)"
 
     def _repr_html_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.forum_html(self)
 
     def _repr_markdown_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.forum_markdown(self)
 

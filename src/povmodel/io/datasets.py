@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from povmodel.model import Forum
+    from povmodel.core.model import Forum
 
 __all__ = ["DEFAULT_FORUM", "article_text", "available_forums", "load_forum"]
 
@@ -59,7 +59,7 @@ def load_forum(name: str = DEFAULT_FORUM) -> Forum:
 
 @functools.cache
 def _load(name: str) -> Forum:
-    from povmodel.serialize import loads  # cattrs is imported when data is first read
+    from povmodel.io.serialize import loads  # cattrs is imported when data is first read
 
     return loads((_data() / f"{name}.json").read_bytes())
 

@@ -8,8 +8,8 @@ import importlib.resources
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from povmodel.errors import MissingExtraError, MissingFontError
-from povmodel.model import Forum, Metric
+from povmodel.core.errors import MissingExtraError, MissingFontError
+from povmodel.core.model import Forum, Metric
 
 if TYPE_CHECKING:
     import pandas
@@ -179,8 +179,8 @@ def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invest
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
-    from povmodel.format import format_total
-    from povmodel.totals import total
+    from povmodel.presentation.format import format_total
+    from povmodel.core.totals import total
 
     language = locale
     bars = []

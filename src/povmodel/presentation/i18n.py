@@ -20,7 +20,7 @@ from babel import Locale
 from babel import UnknownLocaleError as _BabelUnknownLocaleError
 from babel.support import Translations
 
-from povmodel.errors import CatalogueError, UnknownLocaleError
+from povmodel.core.errors import CatalogueError, UnknownLocaleError
 
 __all__ = [
     "DOMAIN",
@@ -70,7 +70,7 @@ def get_locale(locale: LocaleLike) -> Locale:
         >>> get_locale("xx")
         Traceback (most recent call last):
           ...
-        povmodel.errors.UnknownLocaleError: unknown locale: 'xx'
+        povmodel.core.errors.UnknownLocaleError: unknown locale: 'xx'
     """
     value: object = locale  # callers may pass anything: check at run time
     if isinstance(value, Locale):

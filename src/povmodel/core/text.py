@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from povmodel.errors import ValidationError
+from povmodel.core.errors import ValidationError
 
 __all__ = ["LocalizedText", "is_language_tag"]
 

@@ -15,10 +15,10 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from povmodel import _validators as v
-from povmodel.errors import UnitMismatchError, ValidationError
-from povmodel.model import Forum, Metric, Period, RelationKind
-from povmodel.quantity import EXACT, Bounds, Qualifier
+from povmodel.core import _validators as v
+from povmodel.core.errors import UnitMismatchError, ValidationError
+from povmodel.core.model import Forum, Metric, Period, RelationKind
+from povmodel.core.quantity import EXACT, Bounds, Qualifier
 
 __all__ = [
     "Finding",
@@ -141,12 +141,12 @@ class Total:
         )
 
     def _repr_html_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.total_html(self)
 
     def _repr_markdown_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.total_markdown(self)
 
@@ -234,12 +234,12 @@ class Group:
         return f"Group(key={self.key!r}, totals={len(self.totals)})"
 
     def _repr_html_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.group_html(self)
 
     def _repr_markdown_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.group_markdown(self)
 
@@ -271,12 +271,12 @@ class Totals:
         return f"Totals(by={self.by!r}, groups={len(self.groups)})"
 
     def _repr_html_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.totals_html(self)
 
     def _repr_markdown_(self) -> str:
-        from povmodel import _display
+        from povmodel.presentation import _display
 
         return _display.totals_markdown(self)
 
