@@ -9,7 +9,6 @@
 
 from typing import TYPE_CHECKING, Any
 
-from povmodel.io.datasets import DEFAULT_FORUM, article_text, available_forums, load_forum
 from povmodel.core.errors import (
     CatalogueError,
     FormatError,
@@ -26,6 +25,7 @@ from povmodel.core.model import (
     Forum,
     Measure,
     Metric,
+    Omission,
     Organization,
     OrganizationKind,
     Period,
@@ -40,6 +40,7 @@ from povmodel.core.model import (
 )
 from povmodel.core.quantity import Bounds, Qualifier, Quantity
 from povmodel.core.text import LocalizedText
+from povmodel.io.datasets import DEFAULT_FORUM, article_text, available_forums, load_forum
 
 __all__ = [
     "DEFAULT_FORUM",
@@ -63,6 +64,7 @@ __all__ = [
     "Metric",
     "MissingExtraError",
     "MissingFontError",
+    "Omission",
     "Organization",
     "OrganizationKind",
     "Period",
@@ -161,18 +163,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from povmodel.presentation.format import (
-        format_date,
-        format_metric,
-        format_money,
-        format_names,
-        format_number,
-        format_period,
-        format_quantity,
-        format_total,
-    )
-    from povmodel.presentation.frame import plot_funds, to_frame
-    from povmodel.presentation.i18n import LANGUAGES
+    from povmodel.core.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
     from povmodel.io.schema import json_schema
     from povmodel.io.serialize import (
         FORMAT_VERSION,
@@ -192,8 +183,19 @@ if TYPE_CHECKING:
         migrate,
         to_dict,
     )
+    from povmodel.presentation.format import (
+        format_date,
+        format_metric,
+        format_money,
+        format_names,
+        format_number,
+        format_period,
+        format_quantity,
+        format_total,
+    )
+    from povmodel.presentation.frame import plot_funds, to_frame
+    from povmodel.presentation.i18n import LANGUAGES
     from povmodel.presentation.summary import summarize
-    from povmodel.core.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
 
 
 def __getattr__(name: str) -> Any:

@@ -12,9 +12,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from povmodel.io.datasets import load_forum
 from povmodel.core.errors import PovmodelError, ValidationError
 from povmodel.core.model import Forum
+from povmodel.io.datasets import load_forum
 from povmodel.io.serialize import FileFormat, dumps, load
 
 __all__ = ["main"]
@@ -102,8 +102,8 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _totals(args: argparse.Namespace) -> int:
-    from povmodel.presentation.format import format_total
     from povmodel.core.totals import totals_by
+    from povmodel.presentation.format import format_total
 
     forum = _forum(args.file)
     locale = args.locale

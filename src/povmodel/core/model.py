@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
-from typing import Protocol, TypeVar
+from typing import Final, Protocol, TypeVar
 
 import attrs
 
@@ -19,12 +19,17 @@ from povmodel.core.errors import ValidationError
 from povmodel.core.quantity import Qualifier, Quantity
 from povmodel.core.text import LocalizedText
 
+FORMAT_VERSION: Final = 2
+"""The version of the file format: the shape of the model's classes as plain data."""
+
 __all__ = [
+    "FORMAT_VERSION",
     "Attendance",
     "Category",
     "Forum",
     "Measure",
     "Metric",
+    "Omission",
     "Organization",
     "OrganizationKind",
     "Period",
@@ -333,6 +338,24 @@ class Relation:
             raise ValidationError.at("parts", "a relation needs at least one part")
 
 
+@attrs.frozen(kw_only=True)
+class Omission:
+    """A figure of the report that the forum leaves out on purpose.
+
+    ``povmodel check`` accepts a figure of the report that no metric states when
+    an omission names it.
+
+    Attributes:
+        figure: the figure as the report writes it (``"97 central enterprises"``).
+        quote: the sentence of the report it stands in, verbatim.
+        reason: why it is not a metric.
+    """
+
+    figure: str = attrs.field(validator=v.text)
+    quote: str = attrs.field(validator=v.text)
+    reason: str = attrs.field(validator=v.text)
+
+
 _COLLECTIONS = ("organizations", "people", "categories", "measures", "metrics", "programme", "projects", "relations")
 
 
@@ -361,6 +384,7 @@ class Forum:
             the metrics of the first category.
         projects: named assistance projects.
         relations: relations between metrics, checked by the audit.
+        omitted: figures of the report left out on purpose, with the reason.
     """
 
     id: str = attrs.field(validator=v.slug)
@@ -387,6 +411,7 @@ class Forum:
     headline: tuple[str, ...] = attrs.field(default=(), validator=v.slugs)
     projects: tuple[Project, ...] = attrs.field(default=(), validator=v.tuple_of(Project, "a Project"))
     relations: tuple[Relation, ...] = attrs.field(default=(), validator=v.tuple_of(Relation, "a Relation"))
+    omitted: tuple[Omission, ...] = attrs.field(default=(), validator=v.tuple_of(Omission, "an Omission"))
 
     def __attrs_post_init__(self) -> None:
         errors = list(_check_ids(self)) + list(_check_references(self))

@@ -23,8 +23,8 @@ import attrs
 
 from povmodel.core._validators import schema_of
 from povmodel.core.model import Forum
-from povmodel.io.serialize import FORMAT_VERSION
 from povmodel.core.text import LocalizedText
+from povmodel.io.serialize import FORMAT_VERSION
 
 __all__ = ["json_schema"]
 

@@ -31,7 +31,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from povmodel.core._validators import type_name
 from povmodel.core.errors import FormatError, ValidationError
-from povmodel.core.model import Forum
+from povmodel.core.model import FORMAT_VERSION, Forum
 from povmodel.core.text import LocalizedText, from_json_object
 
 __all__ = [
@@ -53,8 +53,6 @@ __all__ = [
     "to_dict",
 ]
 
-FORMAT_VERSION: Final = 2
-"""The version of the file format that this release reads and writes."""
 
 _VERSION_KEY: Final = "format_version"
 

@@ -33,10 +33,10 @@ from babel.numbers import (
 )
 from babel.support import Translations
 
-from povmodel.presentation.i18n import LocaleLike, get_locale, get_translations
 from povmodel.core.model import Metric, Period
 from povmodel.core.quantity import Qualifier, Quantity
 from povmodel.core.totals import Total
+from povmodel.presentation.i18n import LocaleLike, get_locale, get_translations
 
 __all__ = [
     "format_date",

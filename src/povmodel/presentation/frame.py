@@ -14,7 +14,6 @@ from povmodel.core.model import Forum, Metric
 if TYPE_CHECKING:
     import pandas
     from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
 
 __all__ = ["COLUMNS", "MissingExtraError", "MissingFontError", "font_for", "plot_funds", "to_frame"]
 
@@ -179,8 +178,8 @@ def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invest
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
-    from povmodel.presentation.format import format_total
     from povmodel.core.totals import total
+    from povmodel.presentation.format import format_total
 
     language = locale
     bars = []

@@ -17,6 +17,10 @@ import attrs
 from babel import Locale
 from babel.support import Translations
 
+from povmodel.core.model import Category, Forum, Metric, Person
+from povmodel.core.quantity import Quantity
+from povmodel.core.text import LocalizedText
+from povmodel.core.totals import total
 from povmodel.presentation.format import (
     format_date,
     format_metric,
@@ -27,10 +31,6 @@ from povmodel.presentation.format import (
     format_total,
 )
 from povmodel.presentation.i18n import LocaleLike, catalogue_language, get_locale, get_translations
-from povmodel.core.model import Category, Forum, Metric, Person
-from povmodel.core.quantity import Quantity
-from povmodel.core.text import LocalizedText
-from povmodel.core.totals import total
 
 __all__ = ["Format", "Style", "summarize"]
 
