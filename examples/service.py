@@ -96,7 +96,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(HTTPStatus.BAD_REQUEST, {"errors": [{"path": "query", "message": "bad style or format"}]})
             return
         locale = negotiate(self.headers.get("Accept-Language"))
-        text = pm.summarize(forum, locale=locale, style=style, fmt=fmt)  # type: ignore[arg-type]
+        text = pm.summarize(forum, locale=locale, style=style, markup=fmt)  # type: ignore[arg-type]
         self.send(HTTPStatus.OK, text, CONTENT_TYPES[fmt], language=locale)
 
     def do_GET(self) -> None:

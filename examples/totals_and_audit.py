@@ -1,4 +1,7 @@
-"""Category totals that respect qualifiers, and the consistency audit.
+"""Category totals that respect qualifiers, and the consistency audit, in any language.
+
+Only sums the forum declares additive are shown: figures that may count the same
+people twice (trained, then placed in work) are flagged by the audit instead.
 
 Run: python examples/totals_and_audit.py [LOCALE]
 """
@@ -12,16 +15,16 @@ import povmodel as pm
 
 def main(locale: str = "en") -> None:
     forum = pm.load_forum()
-    totals = pm.totals_by(forum, "category")
-    for group in totals.groups:
-        name = forum.category(group.key).name.for_locale(locale)
+    fmt = pm.Formatter(locale)
+    for group in pm.totals_by(forum, "category").groups:
+        name = fmt.text(forum.category(group.key).name)
         for total in group.totals:
-            if len(total.metrics) > 1:
-                measure = forum.measure(total.measure).name.for_locale(locale)
-                print(f"{name} — {measure}: {pm.format_total(total, locale=locale)}")
+            if len(total.metrics) > 1 and forum.additive(total.metrics):
+                measure = fmt.text(forum.measure(total.measure).name)
+                print(f"{name} — {measure}: {fmt.total(total)}")
     print()
     for finding in pm.audit(forum):
-        print(f"[{'ok' if finding.holds else 'FAILS'}] {finding.kind.value} {finding.subject}: {finding.detail}")
+        print(f"[{'ok' if finding.holds else '!!'}] {fmt.finding(finding, forum)}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ def main(output: str) -> None:
     forum = pm.load_forum()
     for language in pm.LANGUAGES:
         page = folder / f"forum-{language}.html"
-        page.write_text(pm.summarize(forum, locale=language, style="full", fmt="html"), encoding="utf-8")
+        page.write_text(pm.summarize(forum, locale=language, style="full", markup="html"), encoding="utf-8")
         print(page)
 
 

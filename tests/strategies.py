@@ -12,12 +12,22 @@ import povmodel as pm
 LANGUAGES = ("en", "zh-Hans", "zh-Hant", "fr", "es", "ru", "ar")
 
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
-# Any printable text, CJK, Arabic and emoji included; never blank.
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
-    str.strip
-)
+# Any printable text, CJK, Arabic and emoji included; never blank, and never a control
+# character or an explicit bidi control (which povmodel refuses).
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CHARACTERS = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters=_BIDI_CONTROLS)
+texts = st.text(_CHARACTERS, min_size=1, max_size=30).filter(str.strip)
 localized = st.dictionaries(st.sampled_from(LANGUAGES), texts, min_size=1, max_size=4).map(pm.LocalizedText)
-decimals = st.decimals(min_value=0, max_value=Decimal("1e15"), allow_nan=False, allow_infinity=False, places=None)
+# Within the reader's budgets: at most 12 digits after the point; never -0.
+decimals = (
+    st.integers(min_value=0, max_value=12)
+    .flatmap(
+        lambda places: st.decimals(
+            min_value=0, max_value=Decimal("1e15"), allow_nan=False, allow_infinity=False, places=places
+        )
+    )
+    .filter(lambda value: not value.is_signed())
+)
 units = st.sampled_from(("CNY", "USD", "EUR", "person", "county", "school", "hospital", "village", "project"))
 qualifiers = st.sampled_from(pm.Qualifier)
 quantities = st.builds(pm.Quantity, value=decimals, unit=units)
@@ -97,7 +107,7 @@ def forums(draw: st.DrawFn) -> pm.Forum:
             id=iid,
             kind=draw(st.sampled_from(pm.ProgrammeKind)),
             title=draw(localized),
-            speakers=tuple(draw(st.lists(st.sampled_from(person_ids), max_size=3))) if person_ids else (),
+            speakers=tuple(draw(st.lists(st.sampled_from(person_ids), max_size=3, unique=True))) if person_ids else (),
             topics=tuple(draw(st.lists(localized, max_size=2))),
             source=draw(sources),
         )
@@ -111,12 +121,13 @@ def forums(draw: st.DrawFn) -> pm.Forum:
     )
     relations: tuple[pm.Relation, ...] = ()
     if len(metric_ids) >= 2:
+        kind = draw(st.sampled_from(pm.RelationKind))
         relations = (
             pm.Relation(
                 id="rel",
-                kind=draw(st.sampled_from(pm.RelationKind)),
+                kind=kind,
                 parts=tuple(metric_ids[1:]),
-                whole=metric_ids[0],
+                whole=None if kind is pm.RelationKind.DISJOINT else metric_ids[0],
                 note=draw(texts),
             ),
         )
@@ -127,7 +138,7 @@ def forums(draw: st.DrawFn) -> pm.Forum:
             participants=st.integers(0, 10_000),
             qualifier=qualifiers,
             central_enterprises=st.none() | st.integers(0, 200),
-            organizations=st.lists(orgs, max_size=3).map(tuple),
+            organizations=st.lists(orgs, max_size=3, unique=True).map(tuple),
             groups=st.lists(localized, max_size=2).map(tuple),
             source=sources,
         )
@@ -140,7 +151,7 @@ def forums(draw: st.DrawFn) -> pm.Forum:
         city=draw(localized),
         theme=draw(st.none() | localized),
         sponsor=draw(st.none() | orgs),
-        organizers=tuple(draw(st.lists(orgs, max_size=2))),
+        organizers=tuple(draw(st.lists(orgs, max_size=2, unique=True))),
         attendance=attendance,
         organizations=organizations,
         people=people,

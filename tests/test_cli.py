@@ -106,7 +106,7 @@ def test_convert_needs_a_known_extension(tmp_path: Path) -> None:
 def test_totals_by_category_in_chinese() -> None:
     result = povmodel("totals", "--by", "category", "--locale", "zh_CN")
     assert result.returncode == 0
-    assert "民生保障\n  投入帮扶资金: 45.78亿多元 (4 metrics)" in result.stdout
+    assert "民生保障\n  投入帮扶资金: 45.78亿多元 (4项指标)" in result.stdout
 
 
 def test_totals_by_actor() -> None:

@@ -6,8 +6,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import povmodel as pm
-import povmodel.presentation.format
-from povmodel.presentation import i18n
+from povmodel.presentation import _locales, _numbers, i18n
 
 FORUM = pm.load_forum()
 LANGS = ("en", "zh_CN", "zh_TW", "fr", "es", "ru", "ar")
@@ -16,13 +15,14 @@ JOBS = [(locale, style, fmt) for locale in LANGS for style in ("short", "full") 
 
 def render(job: tuple[str, str, str]) -> str:
     locale, style, fmt = job
-    return pm.summarize(FORUM, locale=locale, style=style, fmt=fmt)  # type: ignore[arg-type]
+    return pm.summarize(FORUM, locale=locale, style=style, markup=fmt)  # type: ignore[arg-type]
 
 
 def clear_caches() -> None:
     i18n._load.cache_clear()
-    i18n._parse.cache_clear()
-    povmodel.presentation.format._cached_figure.cache_clear()
+    _locales._parse.cache_clear()
+    _locales._resolve_locale.cache_clear()
+    _numbers._FIGURES.clear()
 
 
 def test_eight_threads_give_the_single_threaded_output() -> None:

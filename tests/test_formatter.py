@@ -4,6 +4,7 @@ import builtins
 import datetime as dt
 import importlib.resources
 import locale as stdlib_locale
+import warnings
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -12,8 +13,7 @@ import pytest
 from babel import Locale
 
 import povmodel as pm
-import povmodel.presentation.format
-from povmodel.presentation import i18n
+from povmodel.presentation import _numbers, i18n
 from povmodel.presentation.format import (
     format_date,
     format_metric,
@@ -24,9 +24,9 @@ from povmodel.presentation.format import (
     format_quantity,
     format_total,
 )
+from tests.conftest import LOCALES as LANGS
 
 FORUM = pm.load_forum()
-LANGS = ("en", "zh_CN", "zh_TW", "fr", "es", "ru", "ar")
 Q = pm.Qualifier
 
 
@@ -131,7 +131,7 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         row(
             "at least 5 projects",
             "至少5个项目",
-            "至少5個項目",
+            "至少5個專案",
             "au moins 5 projets",
             "al menos 5 proyectos",
             "не менее 5 проектов",
@@ -244,7 +244,7 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
     ),
     "names": (
         lambda loc: format_names(["A", "B", "C"], locale=loc),
-        row("A, B, and C", "A、B和C", "A、B和C", "A, B et C", "A, B y C", "A, B и C", "A وB وC"),
+        row("A, B, and C", "A、B和C", "A、B和C", "A, B et C", "A, B y C", "A, B и C", "A و B و C"),
     ),
 }
 
@@ -278,10 +278,44 @@ def test_non_compact_keeps_every_digit() -> None:
     assert format_quantity(qty("279700", "person"), locale="zh_CN", compact=False) == "279,700人"
 
 
-@pytest.mark.parametrize("spelling", ["zh_CN", "zh-CN", "zh-Hans-CN", "zh_Hans_CN", "zh"])
+@pytest.mark.parametrize(
+    "spelling", ["zh_CN", "zh-CN", "zh-Hans-CN", "zh_Hans_CN", "zh", "zh_CN.UTF-8", "zh_CN.GB18030"]
+)
 def test_locale_spellings(spelling: str) -> None:
     assert format_money(Decimal(10**9), locale=spelling, compact=True) == "10亿元"
-    assert i18n.catalogue_language(spelling) == "zh-Hans"
+    assert pm.Formatter(spelling).language == "zh-Hans"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "language"),
+    [
+        ("zh_TW", "zh-Hant"),
+        ("zh_HK", "zh-Hant"),
+        ("zh-Hant", "zh-Hant"),
+        ("en_US.ISO8859-1", "en"),
+        ("C", "en"),
+        ("fr_CA", "fr"),
+        ("es_MX", "es"),
+        ("ar_EG", "ar"),
+        ("sr_RS@latin", "en"),
+    ],
+)
+def test_what_a_locale_resolves_to(spelling: str, language: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pm.LocaleFallbackWarning)
+        fmt = pm.Formatter(spelling)
+    assert fmt.language == language
+    assert fmt.fallback is (spelling == "sr_RS@latin")
+
+
+def test_an_uncatalogued_locale_falls_back_to_english_and_says_so() -> None:
+    with pytest.warns(pm.LocaleFallbackWarning, match="no catalogue for 'de'") as caught:
+        fmt = pm.Formatter("de")
+    assert (fmt.fallback, fmt.language, fmt.direction) == (True, "en", "ltr")
+    assert caught[0].message.locale == "de"  # type: ignore[union-attr]
+    with pytest.warns(pm.LocaleFallbackWarning):
+        html = pm.summarize(FORUM, locale="de", markup="html")
+    assert '<html lang="en" dir="ltr">' in html
 
 
 def test_babel_locale_object_is_accepted() -> None:
@@ -296,10 +330,9 @@ def test_unknown_locale(bad: str) -> None:
     assert isinstance(info.value, pm.PovmodelError)
 
 
-def test_unknown_locale_of_the_wrong_type() -> None:
-    with pytest.raises(pm.UnknownLocaleError) as info:
-        i18n.get_locale(42)  # type: ignore[arg-type]
-    assert info.value.locale == 42
+def test_a_locale_of_the_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"locale must be a str or a babel\.Locale, not int"):
+        pm.Formatter(42)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -311,12 +344,13 @@ def test_unknown_locale_of_the_wrong_type() -> None:
     ],
 )
 def test_other_locales_format_numbers_natively_with_english_words(locale: str, expected: str) -> None:
-    assert format_metric(FORUM.metric("housing-funds"), locale=locale) == expected
-    assert i18n.catalogue_language(locale) == "en"
+    with pytest.warns(pm.LocaleFallbackWarning):
+        assert format_metric(FORUM.metric("housing-funds"), locale=locale) == expected
 
 
 def test_other_locales_dates_are_native() -> None:
-    assert format_date(dt.date(2020, 10, 16), locale="de") == "16. Oktober 2020"
+    with pytest.warns(pm.LocaleFallbackWarning):
+        assert format_date(dt.date(2020, 10, 16), locale="de") == "16. Oktober 2020"
 
 
 def test_unknown_counted_noun_falls_back_to_its_name() -> None:
@@ -324,8 +358,8 @@ def test_unknown_counted_noun_falls_back_to_its_name() -> None:
 
 
 def test_catalogues_have_the_languages_plural_forms() -> None:
-    assert i18n.get_translations("ru").plural(5) == 2
-    forms = {i18n.get_translations("ar").plural(n) for n in (0, 1, 2, 3, 11, 100)}
+    assert i18n.translations("ru").plural(5) == 2
+    forms = {i18n.translations("ar").plural(n) for n in (0, 1, 2, 3, 11, 100)}
     assert forms == {0, 1, 2, 3, 4, 5}  # six forms
     assert [format_quantity(qty(n, "school"), locale="ru") for n in (1, 3, 5, 21)] == [
         "1 школа",
@@ -335,9 +369,9 @@ def test_catalogues_have_the_languages_plural_forms() -> None:
     ]
 
 
-def test_locales_and_catalogues_are_cached() -> None:
-    assert i18n.get_locale("zh-CN") is i18n.get_locale("zh-CN")
-    assert i18n.get_translations("fr_CA") is i18n.get_translations("fr")
+def test_locales_and_catalogues_are_resolved_once() -> None:
+    assert pm.Formatter("zh-CN").locale is pm.Formatter("zh-CN").locale
+    assert i18n.translations("fr") is i18n.translations("fr")
 
 
 def test_no_global_state_is_touched() -> None:
@@ -351,9 +385,9 @@ def test_no_global_state_is_touched() -> None:
 def test_missing_catalogue_is_an_error_not_english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
     i18n._load.cache_clear()
-    povmodel.presentation.format._cached_figure.cache_clear()
+    _numbers._FIGURES.clear()
     try:
-        with pytest.raises(i18n.CatalogueError) as info:
+        with pytest.raises(pm.CatalogueError) as info:
             format_metric(FORUM.metric("housing-funds"), locale="fr")
         assert info.value.language == "fr"
         assert "fr/LC_MESSAGES/povmodel.mo is not in the package" in str(info.value)
@@ -377,3 +411,60 @@ def test_hostile_values_give_short_output(value: str, locale: str) -> None:
 
 def test_hostile_value_rounded_says_about() -> None:
     assert format_quantity(qty("1" * 400, "person"), locale="en").startswith("about 1.11111111111111E399")
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda f: f.money(None), TypeError, "amount must be a Decimal or an int, not NoneType"),
+        (lambda f: f.money(1.5), TypeError, "amount must be a Decimal or an int, not float"),
+        (lambda f: f.money(True), TypeError, "amount must be a Decimal or an int, not bool"),
+        (lambda f: f.money(Decimal("NaN"), compact=True), ValueError, "amount must be a finite number, not NaN"),
+        (lambda f: f.money(Decimal("-Infinity")), ValueError, "amount must be a finite number, not -Infinity"),
+        (lambda f: f.money(1, "XYZ"), ValueError, "currency must be an ISO 4217 code"),
+        (lambda f: f.date(None), TypeError, "date must be date, not NoneType"),
+        (lambda f: f.date(dt.date(2020, 1, 1), length="bogus"), ValueError, "length must be one of 'full', 'long'"),
+        (lambda f: f.names(["a"], list_style="bogus"), ValueError, "list_style must be one of 'standard'"),
+        (lambda f: f.quantity(5), TypeError, "quantity must be Quantity, not int"),
+        (lambda f: f.summarize(FORUM, style="long"), ValueError, "style must be one of 'short', 'full', not 'long'"),
+        (lambda f: f.summarize(FORUM, markup="pdf"), ValueError, "markup must be one of 'text', 'markdown', 'html'"),
+    ],
+)
+def test_wrong_arguments_say_what_is_allowed(call: Callable[[pm.Formatter], str], error: type, message: str) -> None:
+    with pytest.raises(error, match=message.replace("(", r"\(")):
+        call(pm.Formatter("en"))
+
+
+def test_formatting_ignores_the_callers_decimal_context() -> None:
+    import decimal
+
+    expected = [pm.summarize(FORUM, locale=loc, style="full") for loc in LANGS]
+    with decimal.localcontext(decimal.Context(prec=6, traps=[decimal.Inexact, decimal.Rounded])):
+        assert [pm.summarize(FORUM, locale=loc, style="full") for loc in LANGS] == expected
+        assert format_money(Decimal("12345678.91"), locale="en") == "CN¥12,345,678.91"
+
+
+def test_negative_zero_is_zero() -> None:
+    assert format_money(Decimal("-0"), locale="en") == "CN¥0.00"
+    assert format_number(Decimal("-0"), locale="en") == "0"
+
+
+def test_fmt_is_the_deprecated_name_of_markup() -> None:
+    with pytest.warns(DeprecationWarning, match="fmt= is deprecated: use markup="):
+        old = pm.summarize(FORUM, locale="fr", fmt="markdown")
+    assert old == pm.summarize(FORUM, locale="fr", markup="markdown")
+    with pytest.warns(DeprecationWarning, match="format= is deprecated: use length="):
+        assert format_date(dt.date(2020, 10, 16), locale="en", format="short") == "10/16/20"
+    with pytest.warns(DeprecationWarning, match="style= is deprecated: use list_style="):
+        assert format_names(["a", "b"], locale="en", style="or") == "a or b"
+
+
+def test_names_in_the_readers_script() -> None:
+    hong = FORUM.person("hong-tianyun").name
+    assert pm.Formatter("ru").name(hong) == "Хун Тяньюнь"
+    assert pm.Formatter("zh_TW").name(hong) == "洪天雲"
+    assert pm.Formatter("ar").name(hong) == "\u2068Hong Tianyun\u2069"
+    assert pm.Formatter("fr").name(hong) == "Hong Tianyun"
+    both = pm.Formatter("ar").names([pm.Formatter("ar").name(hong), "سينوبك"])
+    assert both == "\u2068Hong Tianyun\u2069 وسينوبك"
+    assert pm.Formatter("ar").names(["سينوبك", pm.Formatter("ar").name(hong)]) == "سينوبك و \u2068Hong Tianyun\u2069"

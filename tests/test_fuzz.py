@@ -193,8 +193,8 @@ def test_mutated_inputs_load_or_raise_validation_error() -> None:
     assert outcomes["loaded"] > 0 and outcomes["rejected"] > COUNT // 2, outcomes
 
 
-@pytest.mark.parametrize("value", ["1" * 400, "0." + "0" * 300 + "1", "9" * 40 + ".123"])
-def test_hostile_decimals_load_exactly_and_format_briefly(value: str) -> None:
+@pytest.mark.parametrize("value", ["9" * 24, "0." + "0" * 11 + "1", "9" * 24 + "." + "9" * 12])
+def test_decimals_at_the_budget_load_exactly_and_format_briefly(value: str) -> None:
     data = copy.deepcopy(BASE)
     data["metrics"][0]["quantity"]["value"] = value
     forum = pm.from_dict(data)
@@ -202,3 +202,14 @@ def test_hostile_decimals_load_exactly_and_format_briefly(value: str) -> None:
     assert pm.loads(pm.dumps(forum)) == forum
     normal = pm.summarize(pm.load_forum(), style="full")
     assert len(pm.summarize(forum, style="full")) < len(normal) + 100
+
+
+@pytest.mark.parametrize("value", ["1" * 400, "0." + "0" * 300 + "1", "9" * 25, "1." + "0" * 13])
+def test_decimals_beyond_the_budget_are_refused_with_the_budget(value: str) -> None:
+    data = copy.deepcopy(BASE)
+    data["metrics"][0]["quantity"]["value"] = value
+    with pytest.raises(pm.ValidationError) as info:
+        pm.from_dict(data)
+    assert info.value.errors == (
+        ("$.metrics[0].quantity.value", "too many digits: at most 24 before the decimal point and 12 after it"),
+    )

@@ -230,7 +230,7 @@ def test_all_problems_are_reported_at_once() -> None:
         ("", "invalid JSON: Expecting value: line 1 column 1 (char 0)"),
         ('{"format_version": NaN}', "invalid JSON: NaN is not allowed in JSON"),
         ('{"format_version": Infinity}', "invalid JSON: Infinity is not allowed in JSON"),
-        ('{"a": 1, "a": 2}', "invalid JSON: duplicate key 'a'"),
+        ('{"a": 1, "a": 2}', "duplicate key 'a'"),
         ("[1, 2]", "expected an object (Forum), got array"),
         (b"\xff\xff\xff", "invalid JSON: not UTF-8 (invalid start byte at byte 0)"),
         ("[" * 100_000, "invalid JSON: nested too deeply"),
@@ -265,10 +265,10 @@ def test_many_forums_round_trip_and_errors_carry_the_index() -> None:
 
 
 def test_compact_json_is_the_same_with_or_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
-    from povmodel.io import serialize
+    from povmodel.io import json as json_format
 
     with_orjson = pm.dumps(FORUM, indent=None)
-    monkeypatch.setattr(serialize, "_orjson", lambda: None)
+    monkeypatch.setattr(json_format, "_orjson", lambda: None)
     without = pm.dumps(FORUM, indent=None)
     assert with_orjson == without
     assert json.loads(without) == pm.to_dict(FORUM)

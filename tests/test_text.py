@@ -20,17 +20,44 @@ TEXT = pm.LocalizedText({"en": "Beijing", "zh-Hans": "北京", "zh-Hant": "北�
         ("zh_HK", "北京市"),
         ("zh-Hant", "北京市"),
         ("fr_CA", "Pékin"),
-        ("de", "Beijing"),  # no German: English
         ("ar", "Beijing"),
+        ("zh_CN.UTF-8", "北京"),
     ],
 )
 def test_for_locale_negotiates(locale: str, expected: str) -> None:
     assert TEXT.for_locale(locale) == expected
 
 
+def test_for_locale_falls_back_to_english_and_says_so() -> None:
+    with pytest.warns(pm.LocaleFallbackWarning, match="no catalogue for 'de'"):
+        assert TEXT.for_locale("de") == "Beijing"
+
+
 def test_for_locale_without_english_falls_back_to_first() -> None:
     text = pm.LocalizedText({"zh-Hans": "北京", "ar": "بكين"})
-    assert text.for_locale("de") == "بكين"  # sorted by tag: "ar" comes first
+    assert text.for_locale("fr") == "بكين"  # sorted by tag: "ar" comes first
+
+
+def test_traditional_chinese_is_derived_from_simplified_never_english() -> None:
+    text = pm.LocalizedText({"en": "an e-commerce platform", "zh-Hans": "电商平台"})
+    assert text.for_locale("zh_TW") == "電商平臺"  # Taiwan's vocabulary, through OpenCC
+    assert text.for_locale("zh_HK") == "電商平台"
+    assert pm.LocalizedText({"en": "x", "zh-Hant": "電商平臺"}).for_locale("zh_CN") == "电商平台"
+
+
+def test_without_opencc_traditional_readers_get_simplified_and_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from povmodel.presentation import _chinese
+
+    monkeypatch.setattr(_chinese, "available", lambda: False)
+    text = pm.LocalizedText({"en": "platform", "zh-Hans": "平台"})
+    with pytest.warns(pm.LocaleFallbackWarning, match=r"OpenCC is not installed \(pip install 'povmodel\[zh\]'\)"):
+        assert text.for_locale("zh_TW") == "平台"
+
+
+def test_best_takes_the_first_language_it_has() -> None:
+    assert TEXT.best(["de", "fr", "en"]) == "Pékin"
+    assert TEXT.best(["de"]) is None
+    assert str(TEXT) == "Beijing"
 
 
 def test_for_locale_accepts_babel_locale() -> None:
@@ -63,7 +90,7 @@ def test_equal_whatever_the_order_and_hashable() -> None:
         ({"EN": "x"}, ("['EN']", "not a language tag: 'EN'")),
         ({"zh_Hans": "x"}, ("['zh_Hans']", "not a language tag: 'zh_Hans'")),
         ({"en": "  "}, ("['en']", "must not be blank")),
-        ({"en": 5}, ("['en']", "expected a string, got int")),
+        ({"en": 5}, ("['en']", "expected a string, got number")),
     ],
 )
 def test_invalid_text(data: dict[str, object], error: tuple[str, str]) -> None:

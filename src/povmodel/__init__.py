@@ -1,5 +1,12 @@
 """povmodel: a typed model of forum reports on poverty alleviation.
 
+The package has three layers, each importing only those below it: the core
+(`povmodel.core`: the model, totals and the audit; attrs only), reading and
+writing (`povmodel.io`: cattrs and the file formats) and presentation
+(`povmodel.presentation`: the `Formatter`, summaries, displays; babel).
+Extraction (`povmodel.extract`) stands beside reading and writing. This module
+re-exports the public API, loading each part on first use.
+
 >>> import povmodel as pm
 >>> forum = pm.load_forum()
 >>> metric = forum.metric("education-funds")
@@ -9,9 +16,11 @@
 
 from typing import TYPE_CHECKING, Any
 
+from povmodel.core import _seams
 from povmodel.core.errors import (
     CatalogueError,
     FormatError,
+    LocaleFallbackWarning,
     MissingExtraError,
     MissingFontError,
     PovmodelError,
@@ -20,6 +29,7 @@ from povmodel.core.errors import (
     ValidationError,
 )
 from povmodel.core.model import (
+    FORMAT_VERSION,
     Attendance,
     Category,
     Forum,
@@ -56,10 +66,14 @@ __all__ = [
     "Finding",
     "FindingKind",
     "FormatError",
+    "Formatter",
     "Forum",
     "Group",
     "GroupBy",
+    "LocaleFallbackWarning",
+    "LocaleLike",
     "LocalizedText",
+    "Markup",
     "Measure",
     "Metric",
     "MissingExtraError",
@@ -79,6 +93,7 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Source",
+    "Style",
     "Total",
     "Totals",
     "UnitMismatchError",
@@ -116,17 +131,15 @@ __all__ = [
     "totals_by",
 ]
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Reading and writing (cattrs), totals, formatting (babel's CLDR data and gettext
 # catalogues), summaries and the schema are imported on first use, so that
 # ``import povmodel`` costs no more than importing attrs and cattrs themselves.
 _LAZY = {
-    "FORMAT_VERSION": "povmodel.io.serialize",
-    "MAX_DEPTH": "povmodel.io.serialize",
-    "MAX_INPUT_BYTES": "povmodel.io.serialize",
+    "MAX_DEPTH": "povmodel.io.limits",
+    "MAX_INPUT_BYTES": "povmodel.io.limits",
     "FileFormat": "povmodel.io.serialize",
-    "configure_converter": "povmodel.io.serialize",
     "dump": "povmodel.io.serialize",
     "dumps": "povmodel.io.serialize",
     "dumps_many": "povmodel.io.serialize",
@@ -135,19 +148,25 @@ _LAZY = {
     "load": "povmodel.io.serialize",
     "loads": "povmodel.io.serialize",
     "loads_many": "povmodel.io.serialize",
-    "make_converter": "povmodel.io.serialize",
-    "migrate": "povmodel.io.serialize",
     "to_dict": "povmodel.io.serialize",
-    "Finding": "povmodel.core.totals",
-    "FindingKind": "povmodel.core.totals",
+    "configure_converter": "povmodel.io.converter",
+    "make_converter": "povmodel.io.converter",
+    "migrate": "povmodel.io.migrations",
+    "json_schema": "povmodel.io.schema",
     "Group": "povmodel.core.totals",
     "GroupBy": "povmodel.core.totals",
     "Total": "povmodel.core.totals",
     "Totals": "povmodel.core.totals",
-    "audit": "povmodel.core.totals",
     "total": "povmodel.core.totals",
     "totals_by": "povmodel.core.totals",
+    "Finding": "povmodel.core.audit",
+    "FindingKind": "povmodel.core.audit",
+    "audit": "povmodel.core.audit",
     "LANGUAGES": "povmodel.presentation.i18n",
+    "Formatter": "povmodel.presentation.formatter",
+    "LocaleLike": "povmodel.presentation.formatter",
+    "Markup": "povmodel.presentation.formatter",
+    "Style": "povmodel.presentation.formatter",
     "format_date": "povmodel.presentation.format",
     "format_metric": "povmodel.presentation.format",
     "format_money": "povmodel.presentation.format",
@@ -156,21 +175,20 @@ _LAZY = {
     "format_period": "povmodel.presentation.format",
     "format_quantity": "povmodel.presentation.format",
     "format_total": "povmodel.presentation.format",
-    "summarize": "povmodel.presentation.summary",
-    "json_schema": "povmodel.io.schema",
+    "summarize": "povmodel.presentation.format",
     "plot_funds": "povmodel.presentation.frame",
     "to_frame": "povmodel.presentation.frame",
 }
 
 if TYPE_CHECKING:
-    from povmodel.core.totals import Finding, FindingKind, Group, GroupBy, Total, Totals, audit, total, totals_by
+    from povmodel.core.audit import Finding, FindingKind, audit
+    from povmodel.core.totals import Group, GroupBy, Total, Totals, total, totals_by
+    from povmodel.io.converter import configure_converter, make_converter
+    from povmodel.io.limits import MAX_DEPTH, MAX_INPUT_BYTES
+    from povmodel.io.migrations import migrate
     from povmodel.io.schema import json_schema
     from povmodel.io.serialize import (
-        FORMAT_VERSION,
-        MAX_DEPTH,
-        MAX_INPUT_BYTES,
         FileFormat,
-        configure_converter,
         dump,
         dumps,
         dumps_many,
@@ -179,8 +197,6 @@ if TYPE_CHECKING:
         load,
         loads,
         loads_many,
-        make_converter,
-        migrate,
         to_dict,
     )
     from povmodel.presentation.format import (
@@ -192,10 +208,11 @@ if TYPE_CHECKING:
         format_period,
         format_quantity,
         format_total,
+        summarize,
     )
+    from povmodel.presentation.formatter import Formatter, LocaleLike, Markup, Style
     from povmodel.presentation.frame import plot_funds, to_frame
     from povmodel.presentation.i18n import LANGUAGES
-    from povmodel.presentation.summary import summarize
 
 
 def __getattr__(name: str) -> Any:
@@ -211,3 +228,21 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+# This module stands above every layer: it plugs the presentation layer into the
+# core's two seams (a text for a locale, and the rich display in Jupyter), each
+# imported on first use.
+def _text_for_locale(text: LocalizedText, locale: object) -> str:
+    from povmodel.presentation.formatter import Formatter
+
+    return Formatter(locale).text(text)  # type: ignore[arg-type]
+
+
+def _display(item: object, markup: _seams.Markup) -> str:
+    from povmodel.presentation.display import show
+
+    return show(item, markup)
+
+
+_seams.plug(_text_for_locale, _display)

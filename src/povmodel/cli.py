@@ -1,7 +1,8 @@
 """The ``povmodel`` command (also ``python -m povmodel``).
 
 Exit status: 0 on success, 1 when povmodel reports a problem (an invalid file, an
-unknown locale; the message is on stderr), 2 for a usage error.
+unknown locale; the message is on stderr), 2 for a usage error. Whatever a forum
+holds, nothing it says reaches the terminal as a control character.
 """
 
 from __future__ import annotations
@@ -9,62 +10,124 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from typing import Final, get_args
 
-from povmodel.core.errors import PovmodelError, ValidationError
+from povmodel.core.errors import LocaleFallbackWarning, PovmodelError, ValidationError
 from povmodel.core.model import Forum
+from povmodel.core.totals import GroupBy
+from povmodel.io import limits
 from povmodel.io.datasets import load_forum
-from povmodel.io.serialize import FileFormat, dumps, load
+from povmodel.io.serialize import FileFormat, dumps, format_of, load, loads
+from povmodel.presentation.formatter import Formatter, Markup, Style
 
 __all__ = ["main"]
 
-_FILE_HELP = "a forum file, .json, .yaml or .toml (default: the bundled 2020 forum)"
+_FILE_HELP: Final = "a forum file, .json, .yaml or .toml, or - for stdin (default: the bundled 2020 forum)"
+_LOCALE_HELP: Final = "the reader's locale: en, zh_CN, zh_TW, fr, es, ru, ar... (default: en)"
+_STDIN: Final = "-"
+# Control characters but newline and tab, and explicit bidi embeddings and overrides.
+_UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
 
 
-def _forum(path: str | None) -> Forum:
-    return load_forum() if path is None else load(path)
+def _safe(text: str) -> str:
+    return _UNSAFE.sub("", text)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(_safe(text))
+
+
+def _err(text: str) -> None:
+    print(_safe(text), file=sys.stderr)
+
+
+def _forum(path: str | None, format: FileFormat | None = None) -> Forum:
+    if path is None:
+        return load_forum()
+    if path == _STDIN:
+        return loads(limits.read_stream(sys.stdin.buffer), format=format or "json", limit=None)
+    return load(path, format=format)
+
+
+def _formatter(locale: str) -> Formatter:
+    """The reader's formatter; a fallback is said once on stderr, as a notice."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LocaleFallbackWarning)
+        fmt = Formatter(locale)
+    for warning in caught:
+        _err(f"povmodel: note: {warning.message}")
+    return fmt
+
+
+def _columns(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) -> Iterator[str]:
+    """Rows as aligned columns: each as wide as its widest cell (East Asian wide characters count twice)."""
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
+    for row in rows:
+        cells = [
+            (" " * (widths[i] - _width(cell)) + cell) if i in right else cell + " " * (widths[i] - _width(cell))
+            for i, cell in enumerate(row)
+        ]
+        yield "  " + "  ".join(cells).rstrip()
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _m(message: str) -> str:
+    return message
+
+
+def _mn(singular: str, plural: str) -> tuple[str, str]:
+    return singular, plural
+
+
+_SHOW_HEADER: Final = (_m("id"), _m("qualifier"), _m("value"), _m("unit"), _m("label"))
+_SHOW_COUNTS: Final = _m(
+    "%(organizations)s organizations, %(people)s people, %(items)s program items, %(metrics)s metrics"
+)
+_YEAR_INFERRED: Final = _m("(year inferred)")
 
 
 def _show(args: argparse.Namespace) -> int:
     forum = _forum(args.file)
-    locale = args.locale
-    lines = [
-        forum.name.for_locale(locale),
-        f"{forum.date.isoformat()}{' (year inferred)' if forum.date_source.inferred else ''}, "
-        f"{forum.city.for_locale(locale)}",
-    ]
+    fmt = _formatter(args.locale)
+    inferred = f" {fmt._say(_YEAR_INFERRED)}" if forum.date_source.inferred else ""
+    lines = [fmt.text(forum.name), f"{fmt.date(forum.date)}{inferred}, {fmt.text(forum.city)}"]
     if forum.theme is not None:
-        lines.append(forum.theme.for_locale(locale))
-    lines += [
-        "",
-        f"{len(forum.organizations)} organisations, {len(forum.people)} people, "
-        f"{len(forum.programme)} programme items, {len(forum.metrics)} metrics",
-        "",
-    ]
+        lines.append(fmt.text(forum.theme))
+    counts = {
+        "organizations": len(forum.organizations),
+        "people": len(forum.people),
+        "items": len(forum.programme),
+        "metrics": len(forum.metrics),
+    }
+    lines += ["", fmt._say(_SHOW_COUNTS, **{k: fmt.number(v) for k, v in counts.items()}), ""]
     for person in forum.people:
         posts = "; ".join(
-            f"{p.title.for_locale(locale)}, {forum.organization(p.organization).name.for_locale(locale)}"
-            for p in person.positions
+            f"{fmt.text(p.title)}, {fmt.text(forum.organization(p.organization).name)}" for p in person.positions
         )
-        lines.append(f"  {person.name.for_locale(locale)} — {posts}")
+        lines.append(f"  {fmt.name(person.name)} — {posts}")
     lines.append("")
-    width = max((len(m.id) for m in forum.metrics), default=0)
-    for metric in forum.metrics:
-        quantity = metric.quantity
-        lines.append(
-            f"  {metric.id:<{width}}  {metric.qualifier.value:<9}  {quantity.value:>15,f} {quantity.unit:<8}  "
-            f"{metric.label.for_locale(locale)}"
-        )
-    print("\n".join(lines))
+    rows = [tuple(fmt._say(title) for title in _SHOW_HEADER)]
+    rows += [
+        (m.id, m.qualifier.value, fmt.number(m.quantity.value), m.quantity.unit, fmt.text(m.label))
+        for m in forum.metrics
+    ]
+    lines += _columns(rows, right=frozenset({2}))
+    _out("\n".join(lines) + "\n")
     return 0
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from povmodel.presentation.summary import summarize
-
     forum = _forum(args.file)
-    sys.stdout.write(summarize(forum, locale=args.locale, style=args.style, fmt=args.format))
+    _out(_formatter(args.locale).summarize(forum, style=args.style, markup=args.markup))
     return 0
 
 
@@ -72,54 +135,61 @@ def _validate(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            load(path)
+            _forum(path, format_of(path) if path != _STDIN else None)
         except ValidationError as exc:
             failed = True
             for where, message in exc.errors:
-                print(f"{path}: {where}: {message}", file=sys.stderr)
+                _err(f"{path}: {where}: {message}")
+            if exc.more:
+                _err(f"{path}: …and {exc.more:,} more")
+        except PovmodelError as exc:
+            failed = True
+            _err(f"{path}: {exc}")
         except OSError as exc:
             failed = True
-            print(f"{path}: {exc.strerror}", file=sys.stderr)
+            _err(f"{path}: {exc.strerror}")
         else:
             if not args.quiet:
-                print(f"{path}: ok")
+                _out(f"{path}: ok\n")
     return 1 if failed else 0
 
 
 def _schema(args: argparse.Namespace) -> int:
     from povmodel.io.schema import json_schema
 
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    _out(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
 def _convert(args: argparse.Namespace) -> int:
-    target: FileFormat = args.to
-    sys.stdout.write(dumps(load(args.file), format=target))
-    if target == "json":
-        sys.stdout.write("\n")
+    text = dumps(_forum(args.file), format=args.to)
+    _out(text if text.endswith("\n") else text + "\n")
     return 0
 
 
 def _totals(args: argparse.Namespace) -> int:
     from povmodel.core.totals import totals_by
-    from povmodel.presentation.format import format_total
 
     forum = _forum(args.file)
-    locale = args.locale
+    fmt = _formatter(args.locale)
     names: dict[str, Callable[[str], str]] = {
-        "category": lambda key: forum.category(key).name.for_locale(locale),
-        "actor": lambda key: forum.organization(key).name.for_locale(locale),
-        "measure": lambda key: forum.measure(key).name.for_locale(locale),
+        "category": lambda key: fmt.text(forum.category(key).name),
+        "actor": lambda key: fmt.text(forum.organization(key).name),
+        "measure": lambda key: fmt.text(forum.measure(key).name),
         "unit": lambda key: key,
     }
+    lines = []
     for group in totals_by(forum, args.by).groups:
-        print(names[args.by](group.key))
+        lines.append(names[args.by](group.key))
         for total in group.totals:
-            measure = forum.measure(total.measure).name.for_locale(locale)
-            figure = format_total(total, locale=locale)
-            print(f"  {measure}: {figure} ({len(total.metrics)} {'metric' if len(total.metrics) == 1 else 'metrics'})")
+            measure = fmt.text(forum.measure(total.measure).name)
+            count = fmt._say_plural(_METRICS, len(total.metrics), count=fmt.number(len(total.metrics)))
+            lines.append(f"  {measure}: {fmt.total(total)} ({count})")
+    _out("\n".join(lines) + "\n")
     return 0
+
+
+_METRICS: Final = _mn("%(count)s metric", "%(count)s metrics")
 
 
 _Handler = Callable[[argparse.Namespace], int]
@@ -135,13 +205,15 @@ def _parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser("summary", help="summarise a forum in a language")
     summary.add_argument("file", nargs="?", metavar="FILE", help=_FILE_HELP)
-    summary.add_argument("--locale", default="en", help="the reader's locale: en, zh_CN, zh_TW, fr, es, ru, ar...")
-    summary.add_argument("--style", choices=("short", "full"), default="short", help="one paragraph, or sections")
-    summary.add_argument("--format", choices=("text", "markdown", "html"), default="text", help="output markup")
+    summary.add_argument("--locale", default="en", help=_LOCALE_HELP)
+    summary.add_argument("--style", choices=get_args(Style), default="short", help="a news lede, or a full report")
+    summary.add_argument(
+        "--markup", "--format", dest="markup", choices=get_args(Markup), default="text", help="the output's markup"
+    )
     summary.set_defaults(handler=_summary)
 
     validate = commands.add_parser("validate", help="check forum files; one line per problem, with its path")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="forum files (.json, .yaml, .toml)")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="forum files (.json, .yaml, .toml), or - for stdin")
     validate.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
     validate.set_defaults(handler=_validate)
 
@@ -149,19 +221,19 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_schema)
 
     convert = commands.add_parser("convert", help="convert a forum file to another format, on stdout")
-    convert.add_argument("file", metavar="FILE", help="a forum file (.json, .yaml, .toml)")
-    convert.add_argument("--to", choices=("json", "yaml", "toml"), required=True, help="the output format")
+    convert.add_argument("file", metavar="FILE", help="a forum file (.json, .yaml, .toml), or - for stdin")
+    convert.add_argument("--to", choices=get_args(FileFormat), required=True, help="the output format")
     convert.set_defaults(handler=_convert)
 
     totals = commands.add_parser("totals", help="add a forum's figures by group, never mixing units or measures")
     totals.add_argument("file", nargs="?", metavar="FILE", help=_FILE_HELP)
-    totals.add_argument("--by", choices=("category", "unit", "actor", "measure"), default="category")
-    totals.add_argument("--locale", default="en", help="language of names and figures (default: en)")
+    totals.add_argument("--by", choices=get_args(GroupBy), default="category", help="what to group by")
+    totals.add_argument("--locale", default="en", help=_LOCALE_HELP)
     totals.set_defaults(handler=_totals)
 
     show = commands.add_parser("show", help="print a forum: people, posts and every figure")
     show.add_argument("file", nargs="?", metavar="FILE", help=_FILE_HELP)
-    show.add_argument("--locale", default="en", help="language of names and labels (default: en)")
+    show.add_argument("--locale", default="en", help=_LOCALE_HELP)
     show.set_defaults(handler=_show)
     return parser
 
@@ -171,13 +243,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler: _Handler = args.handler
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()
+        return status
     except ValidationError as exc:
         for path, message in exc.errors:
-            print(f"povmodel: {path}: {message}", file=sys.stderr)
+            _err(f"povmodel: {path}: {message}")
+        if exc.more:
+            _err(f"povmodel: …and {exc.more:,} more")
         return 1
     except PovmodelError as exc:
-        print(f"povmodel: {exc}", file=sys.stderr)
+        _err(f"povmodel: {exc}")
         return 1
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, as command-line tools do.
@@ -185,5 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as exc:
-        print(f"povmodel: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        _err(f"povmodel: {exc.filename or 'stdout'}: {exc.strerror or exc}")
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # what could not be written is dropped, not retried at exit
         return 1

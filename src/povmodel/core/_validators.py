@@ -1,39 +1,84 @@
-"""attrs validators that raise `ValidationError` naming the field."""
+"""The rules a field's value must follow, and the attrs validators that apply them.
+
+Each rule is a function of one value that returns what is wrong with it, or
+``None``. The model's attrs validators apply the rules when objects are built in
+Python and raise `ValidationError` naming the field; the reader (`povmodel.io`)
+applies the same rules while it reads, with JSON paths. Types are checked with
+``attrs.validators`` (a wrong type is a ``TypeError`` naming the field).
+
+Field metadata (`meta`) carries each field's description and the JSON Schema
+keywords of its rule; `povmodel.io.schema` builds the schema from them.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Final
 
 import attrs
 
+from povmodel.core import limits
 from povmodel.core.errors import ValidationError
 
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+__all__ = [
+    "DESCRIPTION",
+    "SCHEMA",
+    "SLUG_PATTERN",
+    "Problem",
+    "check",
+    "count_problem",
+    "decimal_problem",
+    "digits_problem",
+    "meta",
+    "name_problem",
+    "path_key",
+    "show",
+    "slug_problem",
+    "slugs",
+    "text_problem",
+    "tuple_of",
+    "type_name",
+    "year_problem",
+]
 
-SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
-_SLUG = re.compile(SLUG_PATTERN)
+DESCRIPTION: Final = "povmodel.description"
+"""The metadata key of a field's description (used by the JSON Schema)."""
 
-# Each validator says, as ``__json_schema__``, the JSON Schema keywords that express
-# the rule it enforces on one value; povmodel.io.schema reads them. A callable is called.
-JSON_SCHEMA = "__json_schema__"
+SCHEMA: Final = "povmodel.json_schema"
+"""The metadata key of the JSON Schema keywords that express a field's rule."""
 
+SLUG_PATTERN: Final = "[a-z0-9]+(-[a-z0-9]+)*"
+_SLUG: Final = re.compile(SLUG_PATTERN)
+# Control characters (but tab and newline), lone surrogates, and the explicit bidi
+# embeddings, overrides and isolates: none may reach a terminal or a page from data.
+_FORBIDDEN: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
-def declares(schema: dict[str, Any] | Callable[[], dict[str, Any]]) -> Callable[[Validator], Validator]:
-    """Attach the JSON Schema keywords a validator enforces."""
-
-    def mark(validator: Validator) -> Validator:
-        setattr(validator, JSON_SCHEMA, schema)
-        return validator
-
-    return mark
+Problem = Callable[[Any], "str | None"]
+"""A rule: what is wrong with a value, or ``None``."""
 
 
-def schema_of(validator: object) -> dict[str, Any]:
-    """The JSON Schema keywords a validator declared, or ``{}``."""
-    declared = getattr(validator, JSON_SCHEMA, {})
-    return dict(declared() if callable(declared) else declared)
+def meta(description: str, schema: Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """Field metadata: a description and, optionally, the JSON Schema keywords of its rule.
+
+    ``schema`` may be a function that returns them, for keywords built from data
+    (the list of currency codes).
+    """
+    return {DESCRIPTION: description, SCHEMA: schema if callable(schema) else dict(schema or {})}
+
+
+def show(value: object) -> str:
+    """A value for a message: its ``repr``, shortened to 60 characters (never a user's whole string)."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"<an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits>"
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:50]}…({len(text):,} characters)"
+
+
+def path_key(key: object) -> str:
+    """An object key as a step of a JSON path: as it is when short and printable, else shortened and escaped."""
+    return key if isinstance(key, str) and len(key) <= 60 and key.isprintable() else show(key)
 
 
 def type_name(value: object) -> str:
@@ -41,7 +86,7 @@ def type_name(value: object) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
-_JSON_TYPES: dict[type, str] = {
+_JSON_TYPES: Final[dict[type, str]] = {
     type(None): "null",
     bool: "boolean",
     int: "number",
@@ -52,98 +97,133 @@ _JSON_TYPES: dict[type, str] = {
 }
 
 
-def _name(attribute: attrs.Attribute[Any]) -> str:
+# -- rules ------------------------------------------------------------------------
+
+
+def slug_problem(value: str) -> str | None:
+    """An id: a lower-case kebab-case slug such as ``sasac`` or ``education-funds``."""
+    if len(value) > limits.MAX_ID_LENGTH or _SLUG.fullmatch(value) is None:
+        return f"not an id (lower-case letters, digits and hyphens, at most {limits.MAX_ID_LENGTH}): {show(value)}"
+    return None
+
+
+def text_problem(value: str, limit: int = limits.MAX_TEXT_LENGTH) -> str | None:
+    """A text: not blank, at most ``limit`` characters, no control characters but tab and newline."""
+    if len(value) > limit:
+        return f"too long: {len(value):,} characters (at most {limit:,})"
+    if not value or value.isspace():
+        return "must not be blank"
+    found = _FORBIDDEN.search(value)
+    if found is not None:
+        return f"contains a control character (U+{ord(found.group()):04X}) at {found.start()}"
+    return None
+
+
+def name_problem(value: str) -> str | None:
+    """A name that others refer to: a text of at most `limits.MAX_NAME_LENGTH` characters."""
+    return text_problem(value, limits.MAX_NAME_LENGTH)
+
+
+def count_problem(value: int) -> str | None:
+    """A count: a whole number from 0 to `limits.MAX_COUNT`."""
+    if value < 0:
+        return f"must not be negative: {value}"
+    if value > limits.MAX_COUNT:
+        return f"too large: at most {limits.MAX_COUNT:,}"
+    return None
+
+
+def year_problem(value: int) -> str | None:
+    """A year from `limits.MIN_YEAR` to `limits.MAX_YEAR`."""
+    if not limits.MIN_YEAR <= value <= limits.MAX_YEAR:
+        return f"not a year from {limits.MIN_YEAR} to {limits.MAX_YEAR}: {show(value)}"
+    return None
+
+
+def decimal_problem(value: Decimal) -> str | None:
+    """A quantity: finite and not negative (nor -0)."""
+    if not value.is_finite():
+        return f"not a finite number: {show(str(value))}"
+    if value.is_signed():
+        return f"must not be negative: {show(str(value))}"
+    return None
+
+
+def digits_problem(value: Decimal) -> str | None:
+    """A quantity read from a file: within the digit budgets (`limits.MAX_INTEGER_DIGITS` and fraction).
+
+    Only the reader applies this budget: totals add up to more digits than any
+    one figure has.
+    """
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return None
+    if -exponent > limits.MAX_FRACTION_DIGITS or len(digits) + exponent > limits.MAX_INTEGER_DIGITS:
+        return (
+            f"too many digits: at most {limits.MAX_INTEGER_DIGITS} before the decimal point "
+            f"and {limits.MAX_FRACTION_DIGITS} after it"
+        )
+    return None
+
+
+# -- validators ---------------------------------------------------------------------
+
+
+def _field(attribute: attrs.Attribute[Any]) -> str:
     return attribute.alias or attribute.name
 
 
-def instance_of(kind: type | tuple[type, ...], what: str) -> Validator:
-    """Check ``isinstance(value, kind)``; ``what`` names the expected type."""
+def check(problem: Problem) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """An attrs validator that raises `ValidationError` when ``problem`` finds one."""
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-            raise ValidationError.at(_name(attribute), f"expected {what}, got {type_name(value)}")
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        found = problem(value)
+        if found is not None:
+            raise ValidationError.at(_field(attribute), found)
 
-    return check
-
-
-def optional(validator: Validator) -> Validator:
-    """Accept ``None`` or what ``validator`` accepts."""
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            validator(instance, attribute, value)
-
-    if hasattr(validator, JSON_SCHEMA):
-        setattr(check, JSON_SCHEMA, getattr(validator, JSON_SCHEMA))
-    return check
+    return validate
 
 
-def tuple_of(kind: type, what: str) -> Validator:
-    """Check a tuple whose every item is a ``kind``."""
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        name = _name(attribute)
-        if not isinstance(value, tuple):
-            raise ValidationError.at(name, f"expected a tuple, got {type_name(value)}")
-        errors = [
-            (f"{name}[{i}]", f"expected {what}, got {type_name(item)}")
-            for i, item in enumerate(value)
-            if not isinstance(item, kind)
-        ]
-        if errors:
-            raise ValidationError(errors)
-
-    return check
+def tuple_of(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A tuple of ``kind`` (a ``TypeError`` otherwise) of at most `limits.MAX_ITEMS` items."""
+    return attrs.validators.and_(
+        attrs.validators.deep_iterable(attrs.validators.instance_of(kind), attrs.validators.instance_of(tuple)),
+        check(_items_problem),
+    )
 
 
-def is_slug(value: object) -> bool:
-    if value.__class__ is str and value in _SLUGS_SEEN:
-        return True
-    if not isinstance(value, str) or _SLUG.fullmatch(value) is None:
-        return False
-    if len(_SLUGS_SEEN) < 65536:  # a bounded memo: ids repeat within and across forums
-        _SLUGS_SEEN.add(value)
-    return True
+def _items_problem(value: tuple[object, ...]) -> str | None:
+    if len(value) > limits.MAX_ITEMS:
+        return f"too many items: {len(value):,} (at most {limits.MAX_ITEMS:,})"
+    return None
 
 
-_SLUGS_SEEN: set[str] = set()
+def references_problem(value: tuple[str, ...]) -> list[tuple[str, str]]:
+    """What is wrong with a tuple of ids, item by item: not ids, or the same id twice."""
+    if len(value) > limits.MAX_ITEMS:
+        return [("", f"too many items: {len(value):,} (at most {limits.MAX_ITEMS:,})")]
+    found = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(value):
+        problem = slug_problem(item)
+        if problem is not None:
+            found.append((f"[{index}]", problem))
+        elif item in seen:
+            found.append((f"[{index}]", f"refers to {item!r} again (first at [{seen[item]}])"))
+        else:
+            seen[item] = index
+    return found
 
 
-@declares({"pattern": f"^{SLUG_PATTERN}$"})
-def slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check an id: a lower-case kebab-case slug such as ``sasac`` or ``education-funds``."""
-    if not is_slug(value):
-        raise ValidationError.at(_name(attribute), f"not an id (lower-case letters, digits and hyphens): {value!r}")
+def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    problems = references_problem(value)
+    if problems:
+        name = _field(attribute)
+        raise ValidationError((name + path, message) for path, message in problems)
 
 
-@declares({"items": {"type": "string", "pattern": f"^{SLUG_PATTERN}$"}})
-def slugs(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check a tuple of ids."""
-    name = _name(attribute)
-    if not isinstance(value, tuple):
-        raise ValidationError.at(name, f"expected a tuple, got {type_name(value)}")
-    errors = [
-        (f"{name}[{i}]", f"not an id (lower-case letters, digits and hyphens): {item!r}")
-        for i, item in enumerate(value)
-        if not is_slug(item)
-    ]
-    if errors:
-        raise ValidationError(errors)
-
-
-@declares({"pattern": r"\S"})
-def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check a non-blank string."""
-    if not isinstance(value, str):
-        raise ValidationError.at(_name(attribute), f"expected a string, got {type_name(value)}")
-    if not value.strip():
-        raise ValidationError.at(_name(attribute), "must not be blank")
-
-
-@declares({"minimum": 0})
-def non_negative_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check an ``int`` (not a ``bool``) that is zero or more."""
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValidationError.at(_name(attribute), f"expected an integer, got {type_name(value)}")
-    if value < 0:
-        raise ValidationError.at(_name(attribute), f"must not be negative: {value}")
+slugs: Final = attrs.validators.and_(
+    attrs.validators.deep_iterable(attrs.validators.instance_of(str), attrs.validators.instance_of(tuple)),
+    _slugs,
+)
+"""A tuple of distinct ids."""

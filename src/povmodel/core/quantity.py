@@ -12,10 +12,10 @@ from typing import Final
 
 import attrs
 
-from povmodel.core._validators import declares
-from povmodel.core.errors import ValidationError
+from povmodel.core import limits
+from povmodel.core._validators import check, decimal_problem, meta, show
 
-__all__ = ["EXACT", "Bounds", "Qualifier", "Quantity", "currencies", "is_currency", "is_unit"]
+__all__ = ["EXACT", "Bounds", "Qualifier", "Quantity", "currencies", "is_currency", "is_unit", "unit_problem"]
 
 _COUNTED_NOUN = re.compile(r"[a-z]+(-[a-z]+)*")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
@@ -50,10 +50,15 @@ class Qualifier(enum.Enum):
 
 @functools.cache
 def currencies() -> frozenset[str]:
-    """CLDR's ISO 4217 currency codes, current and historic, as babel ships them (loaded on first use)."""
-    from babel.core import get_global  # lighter than babel.numbers, same data
+    """ISO 4217 currency codes, current and historic, as CLDR lists them (read on first use).
 
-    return frozenset(get_global("all_currencies"))
+    The list ships with povmodel (``povmodel/data/currencies.txt``), so that the
+    core does not need babel; the tests check that it equals babel's.
+    """
+    from importlib import resources
+
+    text = (resources.files("povmodel") / "data" / "currencies.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def is_currency(unit: str) -> bool:
@@ -81,33 +86,31 @@ def is_unit(unit: str) -> bool:
     return _COUNTED_NOUN.fullmatch(unit) is not None
 
 
-@declares({"pattern": r"^[0-9]+(\.[0-9]+)?$"})
-def _check_value(instance: Quantity, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
-    if not isinstance(value, Decimal):
-        raise ValidationError.at("value", f"expected a Decimal, got {type(value).__name__}")
-    if not value.is_finite():
-        raise ValidationError.at("value", f"not a finite number: '{value}'")
-    if value < 0:
-        raise ValidationError.at("value", f"must not be negative: '{value:f}'")
+def unit_problem(unit: str) -> str | None:
+    """A unit: an ISO 4217 currency code known to CLDR, or a lower-case counted noun."""
+    if len(unit) > _MAX_UNIT_LENGTH:
+        return f"not a unit (at most {_MAX_UNIT_LENGTH} characters): {show(unit)}"
+    if _CURRENCY_CODE.fullmatch(unit) and not is_currency(unit):
+        return f"not an ISO 4217 currency code: {unit!r}"
+    if not is_unit(unit):
+        return f"not a unit (an ISO 4217 code or a lower-case counted noun): {show(unit)}"
+    return None
 
 
-def _unit_schema() -> dict[str, object]:
+_MAX_UNIT_LENGTH: Final = 40
+_VALUE_SCHEMA: Final = {
+    "pattern": rf"^[0-9]{{1,{limits.MAX_INTEGER_DIGITS}}}(\.[0-9]{{1,{limits.MAX_FRACTION_DIGITS}}})?$"
+}
+
+
+def unit_schema() -> dict[str, object]:
+    """The JSON Schema of a unit: a currency code or a counted noun."""
     return {
         "anyOf": [
             {"description": "an ISO 4217 currency code", "enum": sorted(currencies())},
-            {"description": "a counted noun", "pattern": f"^{_COUNTED_NOUN.pattern}$"},
+            {"description": "a counted noun", "pattern": f"^{_COUNTED_NOUN.pattern}$", "maxLength": _MAX_UNIT_LENGTH},
         ]
     }
-
-
-@declares(_unit_schema)
-def _check_unit(instance: Quantity, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str):
-        raise ValidationError.at("unit", f"expected a string, got {type(value).__name__}")
-    if _CURRENCY_CODE.fullmatch(value) and not is_currency(value):
-        raise ValidationError.at("unit", f"not an ISO 4217 currency code: {value!r}")
-    if not is_unit(value):
-        raise ValidationError.at("unit", f"not a unit (an ISO 4217 code or a lower-case counted noun): {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -125,8 +128,14 @@ class Quantity:
         True
     """
 
-    value: Decimal = attrs.field(validator=_check_value)
-    unit: str = attrs.field(validator=_check_unit)
+    value: Decimal = attrs.field(
+        validator=[attrs.validators.instance_of(Decimal), check(decimal_problem)],
+        metadata=meta("the amount, in plain notation", _VALUE_SCHEMA),
+    )
+    unit: str = attrs.field(
+        validator=[attrs.validators.instance_of(str), check(unit_problem)],
+        metadata=meta("an ISO 4217 currency code, or a counted noun in the singular", unit_schema),
+    )
 
     @property
     def is_money(self) -> bool:

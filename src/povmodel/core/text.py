@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Final
 
 import attrs
 
+from povmodel.core import _seams, limits
+from povmodel.core._validators import show, text_problem, type_name
 from povmodel.core.errors import ValidationError
 
 __all__ = ["LocalizedText", "is_language_tag"]
 
 # Well-formed BCP 47 tags as povmodel uses them: language, optional script,
 # optional region (``en``, ``zh-Hans``, ``zh-Hant-TW``, ``es-419``).
-_TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
-_SEPARATOR = re.compile(r"[-_]")
-_TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
-FALLBACK = "en"
+_TAG: Final = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
 
 
 def is_language_tag(tag: str) -> bool:
@@ -26,25 +27,15 @@ def is_language_tag(tag: str) -> bool:
         >>> is_language_tag("zh-Hant"), is_language_tag("zh_Hant"), is_language_tag("EN")
         (True, False, False)
     """
-    if tag in _WELL_FORMED:
-        return True
-    if _TAG.fullmatch(tag) is None:
-        return False
-    if len(_WELL_FORMED) < 1024:  # a bounded memo: texts repeat the same few tags
-        _WELL_FORMED.add(tag)
-    return True
+    return len(tag) <= 12 and _TAG.fullmatch(tag) is not None
 
 
-_WELL_FORMED: set[str] = set()
-
-
-def _items(value: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    if isinstance(value, Mapping):
-        return tuple(sorted(value.items(), key=_tag))
-    pairs = tuple(value)
-    tags = [tag for tag, _ in pairs]
-    if len(set(tags)) != len(tags):
-        raise ValidationError.at("", f"a language appears twice: {sorted(t for t in set(tags) if tags.count(t) > 1)}")
+def _items(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    counts = Counter(tag for tag, _ in pairs)
+    if len(counts) != len(pairs):
+        twice = sorted(str(tag) for tag, count in counts.items() if count > 1)
+        raise ValidationError.at("", f"a language appears twice: {twice}")
     return tuple(sorted(pairs, key=_tag))
 
 
@@ -52,29 +43,34 @@ def _tag(pair: tuple[str, str]) -> str:
     return str(pair[0])
 
 
-def _check_items(
-    instance: LocalizedText,
-    attribute: attrs.Attribute[tuple[tuple[str, str], ...]],
-    value: tuple[tuple[object, object], ...],
-) -> None:
-    # Typed loosely: the pairs come from callers' dicts, not yet checked.
-    if value and all(
-        tag.__class__ is str and tag in _WELL_FORMED and text.__class__ is str and not text.isspace() and text
-        for tag, text in value
-    ):
-        return  # the common case, checked without building anything
-    errors: list[tuple[str, str]] = []
-    if not value:
-        errors.append(("", "needs text in at least one language"))
-    for tag, text in value:
+def problems(pairs: Iterable[tuple[object, object]]) -> list[tuple[str, str]]:
+    """What is wrong with ``(tag, text)`` pairs, as ``(path, message)``; empty when nothing is."""
+    found: list[tuple[str, str]] = []
+    count = 0
+    for tag, text in pairs:
+        count += 1
+        where = f"[{show(tag)}]"
         if not isinstance(tag, str) or not is_language_tag(tag):
-            errors.append((f"[{tag!r}]", f"not a language tag: {tag!r}"))
+            found.append((where, f"not a language tag: {show(tag)}"))
         elif not isinstance(text, str):
-            errors.append((f"[{tag!r}]", f"expected a string, got {type(text).__name__}"))
-        elif not text.strip():
-            errors.append((f"[{tag!r}]", "must not be blank"))
-    if errors:
-        raise ValidationError(errors)
+            found.append((where, f"expected a string, got {type_name(text)}"))
+        else:
+            problem = text_problem(text)
+            if problem is not None:
+                found.append((where, problem))
+    if count == 0:
+        found.append(("", "needs text in at least one language"))
+    elif count > limits.MAX_LANGUAGES:
+        found.append(("", f"too many languages: {count} (at most {limits.MAX_LANGUAGES})"))
+    return found
+
+
+def _check(
+    instance: LocalizedText, attribute: attrs.Attribute[tuple[tuple[str, str], ...]], value: tuple[tuple[str, str], ...]
+) -> None:
+    found = problems(value)
+    if found:
+        raise ValidationError(found)
 
 
 @attrs.frozen(repr=False)
@@ -91,9 +87,11 @@ class LocalizedText(Mapping[str, str]):
         >>> city = LocalizedText({"en": "Beijing", "zh-Hans": "北京", "zh-Hant": "北京"})
         >>> city.for_locale("zh_TW"), city.for_locale("fr_CA")
         ('北京', 'Beijing')
+        >>> city.best(["fr", "zh-Hans"])
+        '北京'
     """
 
-    items_: tuple[tuple[str, str], ...] = attrs.field(converter=_items, validator=_check_items, alias="items")
+    items_: tuple[tuple[str, str], ...] = attrs.field(converter=_items, validator=_check, alias="items")
 
     def __getitem__(self, tag: str) -> str:
         for key, text in self.items_:
@@ -111,65 +109,35 @@ class LocalizedText(Mapping[str, str]):
         return f"LocalizedText({dict(self.items_)!r})"
 
     def __str__(self) -> str:
-        return self.for_locale(FALLBACK)
+        return self.best(("en",)) or self.items_[0][1]
 
     @property
     def languages(self) -> tuple[str, ...]:
         """The language tags this text is available in."""
         return tuple(tag for tag, _ in self.items_)
 
-    def for_locale(self, locale: object = FALLBACK) -> str:
-        """Return the text that best fits ``locale``; never fails.
-
-        ``locale`` is a tag or locale identifier (``"zh-Hant"``, ``"zh_TW"``,
-        ``"fr_CA"``) or a ``babel.Locale``. The best match is chosen in this order:
-        the exact tag, language and script (``zh_TW`` gives ``zh-Hant``, ``zh_CN``
-        gives ``zh-Hans``), the language alone, then English, then the first text.
+    def best(self, languages: Iterable[str]) -> str | None:
+        """The text in the first of ``languages`` that it has, or ``None``.
 
         Args:
-            locale: the reader's locale.
-
-        Returns:
-            The text in the closest available language.
+            languages: BCP 47 tags, in order of preference.
         """
-        for tag in _candidates(str(locale)):
+        for tag in languages:
             for key, text in self.items_:
                 if key == tag:
                     return text
-        return self.items_[0][1]
+        return None
 
+    def for_locale(self, locale: object = "en") -> str:
+        """The text for a reader in ``locale``, as a `povmodel.Formatter` for it picks it.
 
-def from_json_object(data: dict[str, object]) -> LocalizedText:
-    """Build a LocalizedText from a parsed JSON object, as fast as the checks allow.
+        ``locale`` is a locale identifier in any common spelling (``"zh_TW"``,
+        ``"zh-Hant"``, ``"fr_CA"``, ``"zh_CN.UTF-8"``) or a ``babel.Locale``. The
+        reader's language comes first (for Chinese, in the reader's script:
+        Traditional Chinese is converted from Simplified where only that exists),
+        then English, then the first text.
 
-    The common case (well-formed tags seen before, non-blank strings) is checked
-    inline and the instance built without running the checks a second time; any
-    other input goes through the class's own validation and its errors.
-    """
-    try:
-        # str.strip refuses anything but a string; an empty result means a blank text.
-        trusted = bool(data) and _WELL_FORMED.issuperset(data) and all(map(str.strip, data.values()))  # type: ignore[arg-type]
-    except TypeError:
-        trusted = False
-    if trusted:
-        instance = object.__new__(LocalizedText)
-        object.__setattr__(instance, "items_", tuple(sorted(data.items())))
-        return instance
-    return LocalizedText(data)  # type: ignore[arg-type]
-
-
-def _candidates(locale: str) -> Iterator[str]:
-    parts = _SEPARATOR.split(locale)
-    language = parts[0].lower()
-    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
-    region = next((p.upper() for p in parts[1:] if len(p) in (2, 3) and p.isalnum()), None)
-    if language == "zh" and script is None:
-        script = "Hant" if region in _TRADITIONAL_REGIONS else "Hans"
-    if script and region:
-        yield f"{language}-{script}-{region}"
-    if script:
-        yield f"{language}-{script}"
-    if region:
-        yield f"{language}-{region}"
-    yield language
-    yield FALLBACK
+        Raises:
+            UnknownLocaleError: the locale is unknown.
+        """
+        return _seams.text_for_locale(self, locale)

@@ -1,60 +1,46 @@
 """JSON Schema (Draft 2020-12) of the file format, generated from the model.
 
 The schema is derived from the attrs classes: field types give JSON types, field
-defaults say what is optional, each field's validator declares the JSON Schema
-keywords of the rule it enforces (id patterns, non-negative values, ISO 4217
-codes), and the ``Attributes:`` block of each class's docstring gives the
-descriptions. Nothing here is maintained by hand beside the model.
+defaults say what is optional, and each field's metadata gives its description
+and the JSON Schema keywords of the rule it follows (id patterns, non-negative
+values, ISO 4217 codes). Nothing here is maintained by hand beside the model.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import functools
 import inspect
-import re
 import types
 import typing
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, get_args, get_origin
 
 import attrs
 
-from povmodel.core._validators import schema_of
-from povmodel.core.model import Forum
+from povmodel.core import limits
+from povmodel.core._validators import DESCRIPTION, SCHEMA
+from povmodel.core.model import FORMAT_VERSION, Forum
 from povmodel.core.text import LocalizedText
-from povmodel.io.serialize import FORMAT_VERSION
 
 __all__ = ["json_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NON_BLANK = r"\S"
-PLAIN_DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
 
 
-def _descriptions(cls: type) -> dict[str, str]:
-    """Field descriptions from the ``Attributes:`` block of a class docstring."""
-    doc = inspect.getdoc(cls) or ""
-    block = doc.split("Attributes:", 1)[1] if "Attributes:" in doc else ""
-    found: dict[str, str] = {}
-    current = None
-    for line in block.splitlines():
-        match = re.match(r"^    (\w+): (.*)$", line)
-        if match:
-            current = match.group(1)
-            found[current] = match.group(2).strip().replace("``", "")
-        elif current and line.startswith("        "):
-            found[current] += " " + line.strip().replace("``", "")
-        elif line.strip() and not line.startswith(" "):
-            break
-    return found
-
-
 def _summary(cls: type) -> str:
     return (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ").replace("``", "")
+
+
+def _keywords(field: attrs.Attribute[Any]) -> dict[str, Any]:
+    declared = field.metadata.get(SCHEMA, {})
+    return dict(declared() if callable(declared) else declared)
 
 
 class _Builder:
@@ -76,7 +62,7 @@ class _Builder:
         if tp is int:
             return {"type": "integer"}
         if tp is Decimal:
-            return {"type": "string", "pattern": PLAIN_DECIMAL}
+            return {"type": "string"}
         if tp is dt.date:
             return {"type": "string", "format": "date", "pattern": ISO_DATE}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -87,7 +73,7 @@ class _Builder:
             return self.ref(tp, self.class_schema)
         raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new field type needs a rule here
 
-    def ref(self, cls: type, build: typing.Callable[[type], dict[str, Any]]) -> dict[str, Any]:
+    def ref(self, cls: type, build: Callable[[type], dict[str, Any]]) -> dict[str, Any]:
         if cls.__name__ not in self.defs:
             self.defs[cls.__name__] = {}  # placeholder: classes may refer to each other
             self.defs[cls.__name__] = build(cls)
@@ -99,24 +85,24 @@ class _Builder:
             "type": "object",
             "minProperties": 1,
             "propertyNames": {"pattern": LANGUAGE_TAG},
-            "additionalProperties": {"type": "string", "pattern": NON_BLANK},
+            "maxProperties": limits.MAX_LANGUAGES,
+            "additionalProperties": {"type": "string", "pattern": NON_BLANK, "maxLength": limits.MAX_TEXT_LENGTH},
         }
 
     def class_schema(self, cls: type) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
-        described = _descriptions(cls)
         properties: dict[str, Any] = {}
         required = []
         for field in attrs.fields(cls):
             name = field.alias or field.name
             schema = self.type_schema(hints[field.name])
-            declared = schema_of(field.validator)
+            declared = _keywords(field)
             if declared and "anyOf" in schema and schema["anyOf"][-1] == {"type": "null"}:
                 schema["anyOf"][0] = {**schema["anyOf"][0], **declared}  # optional: constrain the value
             else:
                 schema = {**schema, **declared}
-            if name in described:
-                schema = {"description": described[name], **schema}
+            if DESCRIPTION in field.metadata:
+                schema = {"description": field.metadata[DESCRIPTION], **schema}
             properties[name] = schema
             if field.default is attrs.NOTHING:
                 required.append(name)
@@ -162,8 +148,6 @@ def json_schema() -> dict[str, Any]:
         >>> schema["$schema"], schema["properties"]["format_version"]["const"]
         ('https://json-schema.org/draft/2020-12/schema', 2)
         >>> schema["$defs"]["Quantity"]["properties"]["value"]["pattern"]
-        '^[0-9]+(\\\\.[0-9]+)?$'
+        '^[0-9]{1,24}(\\\\.[0-9]{1,12})?$'
     """
-    import copy
-
     return copy.deepcopy(_schema())

@@ -1,24 +1,31 @@
 """Rich display in Jupyter: HTML and Markdown tables for forums, metrics and totals.
 
-IPython calls ``_repr_html_`` / ``_repr_markdown_`` on the model's objects; those
-methods import this module on first use, so the model itself stays free of
-formatting. Every text from the data is escaped.
+IPython calls ``_repr_html_`` / ``_repr_markdown_`` on the model's objects; they
+call `show` through the core's seam (the package root plugs it in), so the model
+imports no presentation code. Tables are in English, through a `Formatter`, like
+every other surface. Every text from the data is escaped.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from povmodel.presentation.format import format_metric, format_period, format_total
+from povmodel.core.model import Forum, Metric
+from povmodel.core.totals import Group, Total, Totals
+from povmodel.presentation.formatter import Formatter
 
-if TYPE_CHECKING:
-    from povmodel.core.model import Forum, Metric
-    from povmodel.core.totals import Group, Total, Totals
+__all__ = ["show"]
 
-LOCALE = "en"
+
+@functools.cache
+def _fmt() -> Formatter:
+    return Formatter("en")
+
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
@@ -46,23 +53,21 @@ def _markdown_table(table: Table, caption: str | None = None) -> str:
 
 
 def _period(metric: Metric) -> str:
-    return "" if metric.period is None else format_period(metric.period, locale=LOCALE)
+    return "" if metric.period is None else _fmt().period(metric.period)
 
 
 def _metrics_table(metrics: Sequence[Metric], forum: Forum | None = None) -> Table:
     def category(metric: Metric) -> str:
-        return forum.category(metric.category).name.for_locale(LOCALE) if forum else metric.category
+        return _fmt().text(forum.category(metric.category).name) if forum else metric.category
 
-    rows = [
-        (m.id, category(m), m.label.for_locale(LOCALE), format_metric(m, locale=LOCALE), _period(m)) for m in metrics
-    ]
+    rows = [(m.id, category(m), _fmt().text(m.label), _fmt().metric(m), _period(m)) for m in metrics]
     return ("id", "category", "label", "figure", "period"), rows
 
 
 def _forum_caption(forum: Forum) -> str:
     inferred = " (year inferred)" if forum.date_source.inferred else ""
     return (
-        f"{forum.name.for_locale(LOCALE)} — {forum.date.isoformat()}{inferred}, {forum.city.for_locale(LOCALE)}: "
+        f"{_fmt().text(forum.name)} — {forum.date.isoformat()}{inferred}, {_fmt().text(forum.city)}: "
         f"{len(forum.metrics)} metrics, {len(forum.people)} people, {len(forum.organizations)} organisations"
     )
 
@@ -77,8 +82,8 @@ def forum_markdown(forum: Forum) -> str:
 
 def _metric_table(metric: Metric) -> Table:
     rows = [
-        ("label", metric.label.for_locale(LOCALE)),
-        ("figure", format_metric(metric, locale=LOCALE)),
+        ("label", _fmt().text(metric.label)),
+        ("figure", _fmt().metric(metric)),
         ("value", f"{metric.quantity.value:f} {metric.quantity.unit}"),
         ("qualifier", metric.qualifier.value),
         ("category", metric.category),
@@ -104,11 +109,11 @@ def _bound(value: object) -> str:
 
 def _total_table(total: Total) -> Table:
     rows = [
-        ("figure", format_total(total, locale=LOCALE)),
-        ("value", f"{total.value:f} {total.unit}"),
+        ("figure", _fmt().total(total)),
+        ("value", f"{total.quantity.value:f} {total.quantity.unit}"),
         ("qualifier", total.qualifier.value),
-        ("lower", _bound(total.lower)),
-        ("upper", _bound(total.upper)),
+        ("lower", _bound(total.bounds.lower)),
+        ("upper", _bound(total.bounds.upper)),
         ("measure", total.measure),
         ("metrics", ", ".join(total.metric_ids)),
     ]
@@ -125,7 +130,7 @@ def total_markdown(total: Total) -> str:
 
 def _groups_table(groups: Sequence[Group]) -> Table:
     rows = [
-        (group.key, total.measure, total.unit, format_total(total, locale=LOCALE), str(len(total.metrics)))
+        (group.key, total.measure, total.quantity.unit, _fmt().total(total), str(len(total.metrics)))
         for group in groups
         for total in group.totals
     ]
@@ -146,3 +151,22 @@ def group_html(group: Group) -> str:
 
 def group_markdown(group: Group) -> str:
     return _markdown_table(_groups_table([group]))
+
+
+_SHOW: dict[tuple[type, str], Callable[[Any], str]] = {
+    (Forum, "html"): forum_html,
+    (Forum, "markdown"): forum_markdown,
+    (Metric, "html"): metric_html,
+    (Metric, "markdown"): metric_markdown,
+    (Total, "html"): total_html,
+    (Total, "markdown"): total_markdown,
+    (Group, "html"): group_html,
+    (Group, "markdown"): group_markdown,
+    (Totals, "html"): totals_html,
+    (Totals, "markdown"): totals_markdown,
+}
+
+
+def show(item: object, markup: str) -> str:
+    """A model object as an HTML or Markdown table, for Jupyter."""
+    return _SHOW[type(item), markup](item)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from povmodel.core.errors import MissingExtraError, MissingFontError
 from povmodel.core.model import Forum, Metric
+from povmodel.core.totals import total
+from povmodel.presentation.formatter import Formatter, LocaleLike
 
 if TYPE_CHECKING:
     import pandas
@@ -55,13 +57,13 @@ def _require(module: str, extra: str) -> Any:
         raise MissingExtraError(extra, module) from None
 
 
-def to_frame(source: Forum | Iterable[Metric], *, locale: str | None = None, decimals: bool = True) -> pandas.DataFrame:
+def to_frame(source: Forum | Iterable[Metric], *, locale: LocaleLike = "en", decimals: bool = True) -> pandas.DataFrame:
     """One row per metric, in long format, for analysis in pandas.
 
     Args:
         source: a forum, or any metrics.
-        locale: the language of the ``label`` column (``"zh_CN"``); ``None`` gives
-            English.
+        locale: the reader whose language the ``label`` column is in (``"zh_CN"``),
+            chosen as everywhere else by a `Formatter`.
         decimals: keep values as exact ``Decimal`` objects (an ``object`` column);
             ``False`` converts them to ``float`` for plotting and statistics.
 
@@ -79,10 +81,10 @@ def to_frame(source: Forum | Iterable[Metric], *, locale: str | None = None, dec
         [[Decimal('600000000'), 'CNY', 'more_than', 'livelihood']]
     """
     pd = _require("pandas", "pandas")
+    fmt = Formatter(locale)
     forum = source if isinstance(source, Forum) else None
     metrics = source.metrics if isinstance(source, Forum) else tuple(source)
     parents = {c.id: c.parent for c in forum.categories} if forum else {}
-    language = locale or "en"
     rows = [
         (
             m.id,
@@ -95,7 +97,7 @@ def to_frame(source: Forum | Iterable[Metric], *, locale: str | None = None, dec
             m.qualifier.value,
             m.period.start_year if m.period else None,
             m.period.end_year if m.period else None,
-            m.label.for_locale(language),
+            fmt.text(m.label),
         )
         for m in metrics
     ]
@@ -160,7 +162,9 @@ def font_for(text: str) -> str:
     raise MissingFontError(missing)
 
 
-def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invested", unit: str = "CNY") -> Figure:
+def plot_funds(
+    forum: Forum, *, locale: LocaleLike = "en", measure: str = "funds-invested", unit: str = "CNY"
+) -> Figure:
     """A bar chart of the funds invested in each category of assistance.
 
     One bar per category with funds of its own (parents are not drawn again: their
@@ -178,10 +182,7 @@ def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invest
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
-    from povmodel.core.totals import total
-    from povmodel.presentation.format import format_total
-
-    language = locale
+    fmt = Formatter(locale)
     bars = []
     for category in forum.categories:
         own = [
@@ -189,11 +190,11 @@ def plot_funds(forum: Forum, *, locale: str = "en", measure: str = "funds-invest
         ]
         if own:
             summed = total(own)
-            bars.append((category.name.for_locale(language), summed.value, format_total(summed, locale=locale)))
+            bars.append((fmt.text(category.name), summed.quantity.value, fmt.total(summed)))
     figure = Figure(figsize=(9, 0.55 * len(bars) + 1.5), layout="constrained")
     axes = figure.subplots()
-    measure_name = forum.measure(measure).name.for_locale(language)
-    title = f"{forum.name.for_locale(language)} — {measure_name}"
+    measure_name = fmt.text(forum.measure(measure).name)
+    title = f"{fmt.text(forum.name)} — {measure_name}"
     words = "".join([title, *(name + label for name, _, label in bars)])
     font = font_for(words)
     text_style: dict[str, Any] = {"fontproperties": FontProperties(fname=font)}

@@ -1,0 +1,98 @@
+"""JSON: the parser and writer of povmodel's default file format.
+
+Strict where Python's ``json`` module is lenient: text is UTF-8 only (a leading
+byte order mark is skipped; UTF-16 and UTF-32 are refused), duplicate keys in an
+object are refused (marked here, reported with their path by the reader),
+``NaN`` and ``Infinity`` are refused, and an integer too long to convert is left
+for the hooks to refuse with its path.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any, Final
+
+from povmodel.core.errors import ValidationError
+from povmodel.io.converter import TooLong
+
+__all__ = ["decode", "dumps", "loads"]
+
+_MAX_INT_TEXT: Final = 20
+_BOM: Final = "\ufeff"
+
+
+class DuplicateKeys(dict[str, Any]):
+    """An object in which a key appears twice; ``duplicate`` is the first such key."""
+
+    duplicate: str
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    marked = DuplicateKeys(result)
+    seen: set[str] = set()
+    marked.duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+    return marked
+
+
+def _integer(text: str) -> int:
+    return TooLong(text) if len(text) > _MAX_INT_TEXT else int(text)
+
+
+def _constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def decode(text: str | bytes, format_name: str) -> str:
+    """UTF-8 text from ``bytes`` (or a ``str`` as is), without a leading byte order mark."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError.at(
+                "$", f"invalid {format_name}: not UTF-8 ({exc.reason} at byte {exc.start})"
+            ) from None
+    return text[1:] if text.startswith(_BOM) else text
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON text into plain data.
+
+    Raises:
+        ValidationError: the text is not JSON (at ``$``, with line and column).
+    """
+    source = decode(text, "JSON")
+    try:
+        return json.loads(source, object_pairs_hook=_object, parse_int=_integer, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        raise ValidationError.at("$", f"invalid JSON: {exc}") from None
+    except ValueError as exc:  # a constant
+        raise ValidationError.at("$", f"invalid JSON: {exc}") from None
+    except RecursionError:
+        raise ValidationError.at("$", "invalid JSON: nested too deeply") from None
+
+
+@functools.cache
+def _orjson() -> Any:
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson
+
+
+def dumps(data: Any, *, indent: int | None = 2) -> str:
+    """Write plain data as JSON, keeping non-ASCII text as it is.
+
+    Compact output (``indent=None``) goes through orjson where the ``fast``
+    extra installed it: the same text, several times faster.
+    """
+    if indent is not None:
+        return json.dumps(data, ensure_ascii=False, indent=indent)
+    fast = _orjson()
+    if fast is not None:
+        return str(fast.dumps(data).decode("utf-8"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

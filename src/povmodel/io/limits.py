@@ -1,0 +1,107 @@
+"""The reader's budgets on whole documents, and reading that never trusts a file's size.
+
+With the model's own budgets (`povmodel.core.limits`), these bound the time and
+memory any input can take: a document is refused as soon as it breaks one, with
+a `ValidationError` naming the budget. docs/file-format.md lists them all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import IO, Final
+
+from povmodel.core import limits
+from povmodel.core._validators import path_key
+from povmodel.core.errors import ValidationError
+
+__all__ = ["DEFAULT", "MAX_DEPTH", "MAX_INPUT_BYTES", "check_size", "read_file", "read_stream", "walk"]
+
+MAX_INPUT_BYTES: Final = 16 * 1024 * 1024
+"""The largest document povmodel reads, in bytes of UTF-8 (16 MiB); the bundled forum has about 60 KB."""
+
+MAX_DEPTH: Final = 32
+"""The deepest nesting of arrays and objects povmodel accepts; a valid forum nests 6 deep."""
+
+DEFAULT: Final = -1
+"""The ``limit=`` that means `MAX_INPUT_BYTES`, read when called (so that a service can change it)."""
+
+
+def _limit(limit: int | None) -> int | None:
+    return MAX_INPUT_BYTES if limit == DEFAULT else limit
+
+
+def _too_large(size: str, limit: int) -> ValidationError:
+    return ValidationError.at("$", f"input too large: {size} bytes (the limit is {limit:,})")
+
+
+def check_size(text: str | bytes, limit: int | None = DEFAULT) -> None:
+    """Refuse ``text`` over ``limit`` bytes (a ``str`` is measured in UTF-8, without encoding it twice)."""
+    chosen = _limit(limit)
+    if chosen is None:
+        return
+    if isinstance(text, bytes):
+        size = len(text)
+    elif len(text) > chosen:
+        size = len(text)  # at least a byte per character
+    elif 4 * len(text) <= chosen:
+        return  # at most four bytes per character
+    else:
+        size = len(text.encode("utf-8", "surrogatepass"))
+    if size > chosen:
+        raise _too_large(f"{size:,}", chosen)
+
+
+def read_stream(stream: IO[bytes], limit: int | None = DEFAULT) -> bytes:
+    """Read a binary stream (a pipe, stdin) up to ``limit`` bytes; refuse more without reading it."""
+    chosen = _limit(limit)
+    data = stream.read() if chosen is None else stream.read(chosen + 1)
+    if chosen is not None and len(data) > chosen:
+        raise _too_large(f"more than {chosen:,}", chosen)
+    return data
+
+
+def read_file(path: str | os.PathLike[str], limit: int | None = DEFAULT) -> bytes:
+    """Read a file, device or FIFO up to ``limit`` bytes, never trusting its reported size.
+
+    A FIFO is opened without waiting for a writer: with none, it reads as empty.
+
+    Raises:
+        ValidationError: there is more than ``limit`` bytes to read.
+        OSError: the file cannot be opened or read.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    os.set_blocking(descriptor, True)
+    with os.fdopen(descriptor, "rb") as stream:
+        return read_stream(stream, limit)
+
+
+def walk(data: object) -> list[tuple[str, str]]:
+    """Budget problems of parsed data, with their paths: nesting, array and object sizes, duplicate keys.
+
+    Iterative (no recursion limit), and it stops at the first problem of each
+    container, so that it runs in time linear in the data.
+    """
+    return list(_walk(data))
+
+
+def _walk(data: object) -> Iterator[tuple[str, str]]:
+    stack: list[tuple[object, str, int]] = [(data, "$", 1)]
+    while stack:
+        node, path, level = stack.pop()
+        if isinstance(node, dict):
+            duplicate = getattr(node, "duplicate", None)
+            if duplicate is not None:
+                yield path, f"duplicate key {duplicate!r}"
+            children = [(value, f"{path}.{path_key(key)}") for key, value in node.items()]
+        elif isinstance(node, list):
+            children = [(value, f"{path}[{index}]") for index, value in enumerate(node)]
+        else:
+            continue
+        if level > MAX_DEPTH:
+            yield path, f"nested deeper than {MAX_DEPTH} levels"
+            continue
+        if len(children) > limits.MAX_ITEMS:
+            yield path, f"too many items: {len(children):,} (at most {limits.MAX_ITEMS:,})"
+            continue
+        stack.extend((child, where, level + 1) for child, where in reversed(children))

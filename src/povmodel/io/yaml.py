@@ -1,0 +1,117 @@
+"""YAML (the ``yaml`` extra, PyYAML): parser and writer with the JSON reader's strictness.
+
+PyYAML's safe loader follows YAML 1.1, which reads ``010`` as 8, ``5:00`` as 300
+and ``yes`` as true, takes the last of duplicate keys, and expands aliases (a
+few hundred bytes of anchors can stand for gigabytes). povmodel's loader refuses
+anchors and aliases and duplicate keys, and resolves plain scalars as JSON
+would: only ``true``/``false``, ``null``, decimal integers without leading
+zeros, plain floats and ISO dates; anything else stays a string, which the
+reader then refuses where a number belongs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, ClassVar
+
+from povmodel.core.errors import FormatError, ValidationError
+from povmodel.io.json import decode
+
+__all__ = ["dumps", "loads"]
+
+_RESOLVERS = (
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), "tf"),
+    ("tag:yaml.org,2002:null", re.compile(r"^(?:null|~|)$"), "n~"),
+    ("tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), "-0123456789"),
+    ("tag:yaml.org,2002:float", re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"), "-0123456789"),
+    ("tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "0123456789"),
+)
+
+
+def _library() -> Any:
+    try:
+        import yaml
+    except ImportError:
+        raise FormatError("yaml", "YAML support needs an extra: pip install 'povmodel[yaml]'") from None
+    return yaml
+
+
+@functools.cache
+def _loader() -> type[Any]:
+    yaml = _library()
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[misc,valid-type]
+        yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {}
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+            keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+            seen: set[Any] = set()
+            for key, (key_node, _) in zip(keys, node.value, strict=True):
+                try:
+                    repeated = key in seen
+                except TypeError:  # an unhashable key: the base class says so
+                    break
+                if repeated:
+                    mark = key_node.start_mark
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r} (line {mark.line + 1}, column {mark.column + 1})", mark
+                    )
+                seen.add(key)
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+            return mapping
+
+    for tag, pattern, first in _RESOLVERS:
+        StrictLoader.add_implicit_resolver(tag, pattern, list(first))
+    return StrictLoader
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse YAML text into plain data, refusing anchors, aliases and duplicate keys.
+
+    Raises:
+        ValidationError: the text is not YAML, or uses what povmodel refuses.
+        FormatError: PyYAML is not installed.
+    """
+    yaml = _library()
+    source = decode(text, "YAML")
+    loader = _loader()
+    try:
+        for token in yaml.scan(source, Loader=loader):  # one linear pass, before anything is built
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                mark = token.start_mark
+                where = f"line {mark.line + 1}, column {mark.column + 1}"
+                raise ValidationError.at("$", f"invalid YAML: anchors and aliases are not allowed ({where})")
+        return yaml.load(source, Loader=loader)
+    except RecursionError:
+        raise ValidationError.at("$", "invalid YAML: nested too deeply") from None
+    except yaml.YAMLError as exc:
+        raise ValidationError.at("$", f"invalid YAML: {' '.join(str(exc).split())}") from None
+
+
+@functools.cache
+def _dumper() -> type[Any]:
+    yaml = _library()
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class QuotingDumper(base):  # type: ignore[misc,valid-type]
+        """Quotes every string that povmodel's loader, or a YAML 1.1 loader, would read as something else."""
+
+        yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {
+            first: list(resolvers) for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+
+    for tag, pattern, first in _RESOLVERS:
+        QuotingDumper.add_implicit_resolver(tag, pattern, list(first))
+    return QuotingDumper
+
+
+def dumps(data: Any) -> str:
+    """Write plain data as block-style YAML, keeping non-ASCII text as it is.
+
+    A string that any YAML loader could read as a number, a boolean or a date
+    (``"1e3"``, ``"010"``, ``"yes"``) is quoted.
+    """
+    yaml = _library()
+    return str(yaml.dump(data, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100))

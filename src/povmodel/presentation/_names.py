@@ -1,0 +1,97 @@
+"""Names in the reader's script, and lists of names in the reader's way."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+from babel import Locale
+
+from povmodel.presentation import _palladius
+
+__all__ = ["cyrillic", "join"]
+
+# Spanish writes "e" for "y" before an i sound (i-, hi-, not hie-/hia-), "u" for "o" before o-, ho-.
+_SPANISH_E: Final = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóú]))")
+_SPANISH_U: Final = re.compile(r"^(?:[oóOÓ]|[hH][oóOÓ])")
+_FSI: Final = "\u2068"
+
+
+def cyrillic(latin: str, hanzi: str | None) -> str:
+    """A Chinese name in Cyrillic by the Palladius system; a name that is not pinyin stays as it is.
+
+    Where the characters are known and pypinyin is installed, their syllables
+    decide how the pinyin words split (Xian: xian or xi + an).
+    """
+    words = latin.split()
+    if hanzi is not None:
+        try:
+            syllables = _palladius.from_hanzi(hanzi)
+        except (ImportError, ValueError):
+            syllables = ()
+        aligned = _align(words, syllables)
+        if aligned is not None:
+            return " ".join(_word(parts) for parts in aligned)
+    try:
+        return _palladius.to_cyrillic(latin)
+    except ValueError:
+        return latin
+
+
+def _align(words: list[str], syllables: tuple[str, ...]) -> list[tuple[str, ...]] | None:
+    """Group ``syllables`` into ``words``, or ``None`` when they do not spell them."""
+    grouped: list[tuple[str, ...]] = []
+    position = 0
+    for word in words:
+        target = _plain(word)
+        taken: list[str] = []
+        while position < len(syllables) and len("".join(taken)) < len(target):
+            taken.append(syllables[position])
+            position += 1
+        if "".join(taken) != target:
+            return None
+        grouped.append(tuple(taken))
+    return grouped if grouped and position == len(syllables) else None
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("'", "").replace("’", ""))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("u\u0308", "u")
+
+
+def _word(syllables: tuple[str, ...]) -> str:
+    # Each syllable on its own, joined with the system's hard sign where it needs one.
+    return _palladius.to_cyrillic("'".join(syllables))
+
+
+def join(names: list[str], locale: Locale, style: str) -> str:
+    """Names joined by CLDR's list patterns, with what CLDR leaves out for Spanish and Arabic."""
+    if not names:
+        return ""
+    patterns = locale.list_patterns[style]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return _apply(patterns["2"], names[0], names[1], locale)
+    result = _apply(patterns["end"], names[-2], names[-1], locale)
+    for name in reversed(names[1:-2]):
+        result = _apply(patterns["middle"], name, result, locale)
+    return _apply(patterns["start"], names[0], result, locale)
+
+
+def _apply(pattern: str, first: str, second: str, locale: Locale) -> str:
+    if locale.language == "es":
+        if " y {1}" in pattern and _SPANISH_E.match(second):
+            pattern = pattern.replace(" y {1}", " e {1}")
+        elif " o {1}" in pattern and _SPANISH_U.match(second):
+            pattern = pattern.replace(" o {1}", " u {1}")
+    elif locale.language == "ar" and "و{1}" in pattern and _latin(second):
+        pattern = pattern.replace("و{1}", "و {1}")
+    return pattern.format(first, second)
+
+
+def _latin(text: str) -> bool:
+    """True when ``text`` starts with a word in another script than Arabic (digits are not words)."""
+    first = text[:1]
+    return first == _FSI or (first.isalpha() and not "\u0600" <= first <= "\u06ff")
