@@ -1,9 +1,12 @@
 """Mutation fuzzing of the reader, starting from the bundled file.
 
 Every mutated input must either load (and then round-trip) or raise
-``povmodel.ValidationError``: no other exception, and no input may take longer
-than a generous bound. The seed is fixed so that CI is repeatable; set
+``povmodel.ValidationError`` whose messages say what is wrong in words: no other
+exception, no message that names a Python exception (a bug dressed as a
+validation error: ``fuzz/oracle.py`` decides), and no input may take longer than
+a generous bound. The seed is fixed so that CI is repeatable; set
 ``POVMODEL_FUZZ_SEED=random`` (or a number) and ``POVMODEL_FUZZ_COUNT`` to explore.
+Coverage-guided fuzzing with atheris is in ``fuzz/`` (see fuzz/README.md).
 """
 
 from __future__ import annotations
@@ -15,11 +18,15 @@ import random
 import signal
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
+from fuzz import oracle
+from fuzz import reproducers as r
 
 import povmodel as pm
+from povmodel.io import converter, serialize
 
 COUNT = int(os.environ.get("POVMODEL_FUZZ_COUNT", "10000"))
 _SEED = os.environ.get("POVMODEL_FUZZ_SEED", "20201016")
@@ -155,26 +162,22 @@ def _alarm(signum: int, frame: object) -> None:
 
 def _outcome(payload: bytes) -> str:
     """``"loaded"`` (and round-tripped) or ``"rejected"`` (with JSON paths); anything else raises."""
-    try:
-        forum = pm.loads(payload)
-    except pm.ValidationError as error:
-        errors = error.errors
-    else:
-        if pm.loads(pm.dumps(forum)) != forum or pm.from_dict(pm.to_dict(forum)) != forum:
-            raise AssertionError("loaded but did not round-trip")
-        return "loaded"
-    if not errors or not all(path.startswith("$") for path, _ in errors):
-        raise AssertionError(f"errors without JSON paths: {errors!r}")
-    return "rejected"
+    forum = oracle.load(payload)  # a refusal whose message names an exception is a finding, raised
+    if forum is None:
+        return "rejected"
+    if pm.from_dict(pm.to_dict(forum)) != forum:
+        raise AssertionError("loaded but did not round-trip")
+    return "loaded"
 
 
-def test_mutated_inputs_load_or_raise_validation_error() -> None:
-    rng = random.Random(SEED)
+def _run(count: int, seed: int) -> tuple[dict[str, int], list[str]]:
+    """Outcomes of ``count`` mutated inputs, and the failures: ``#number kind: Exception: message``."""
+    rng = random.Random(seed)
     outcomes = {"loaded": 0, "rejected": 0}
     failures: list[str] = []
     previous = signal.signal(signal.SIGALRM, _alarm)
     try:
-        for number in range(COUNT):
+        for number in range(count):
             kind, payload = rng.choice(MUTATIONS)(rng)
             signal.setitimer(signal.ITIMER_REAL, SECONDS_PER_INPUT)
             try:
@@ -187,7 +190,12 @@ def test_mutated_inputs_load_or_raise_validation_error() -> None:
                 signal.setitimer(signal.ITIMER_REAL, 0)
     finally:
         signal.signal(signal.SIGALRM, previous)
-    assert failures == [], f"seed {SEED}: {len(failures)} failures"
+    return outcomes, failures
+
+
+def test_mutated_inputs_load_or_raise_validation_error() -> None:
+    outcomes, failures = _run(COUNT, SEED)
+    assert failures == [], f"seed {SEED}: {len(failures)} failures: {failures[:5]}"
     assert sum(outcomes.values()) == COUNT >= 10_000 or _SEED != "20201016"
     # Both outcomes occur: the mutations are neither all fatal nor all harmless.
     assert outcomes["loaded"] > 0 and outcomes["rejected"] > COUNT // 2, outcomes
@@ -213,3 +221,74 @@ def test_decimals_beyond_the_budget_are_refused_with_the_budget(value: str) -> N
     assert info.value.errors == (
         ("$.metrics[0].quantity.value", "too many digits: at most 24 before the decimal point and 12 after it"),
     )
+
+
+# -- the oracle can fail ------------------------------------------------------------------
+
+
+@pytest.fixture
+def broken_hook(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """povmodel with a bug: the hook that reads every string raises ``TypeError``."""
+
+    def broken(value: object, _: object) -> str:
+        raise TypeError("boom")
+
+    monkeypatch.setattr(converter, "_structure_str", broken)
+    serialize._converters.cache_clear()  # the converters are rebuilt with the broken hook
+    yield
+    monkeypatch.undo()
+    serialize._converters.cache_clear()
+
+
+@pytest.mark.usefixtures("broken_hook")
+def test_a_bug_in_a_hook_is_a_failure_not_a_validation_error() -> None:
+    with pytest.raises(TypeError, match="boom"):
+        pm.loads(TEXT)
+    outcomes, failures = _run(200, SEED)
+    # Inputs that are not JSON, or break a budget, are refused before any string is read.
+    assert outcomes["loaded"] == 0 and len(failures) > 50, (outcomes, failures[:3])
+    assert all(failure.split(": ", 1)[1] == "TypeError: boom" for failure in failures), failures[:3]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "TypeError: 'NoneType' object is not subscriptable",  # what povmodel 0.1 reported for any bug
+        "[<class 'decimal.InvalidOperation'>]",
+        "Exceeds the limit (4300 digits) for integer string conversion: ValueError",
+        "unexpected KeyError",
+    ],
+)
+def test_the_oracle_refuses_a_message_that_names_an_exception(message: str) -> None:
+    with pytest.raises(oracle.Finding, match="a bug reported as a validation error"):
+        oracle.check_refusal(pm.ValidationError([("$.metrics[0].id", message)]))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "not one of 'exact', 'more_than': 'TypeError'",  # the user's own value, quoted
+        "invalid JSON: Expecting value: line 1 column 1 (char 0)",
+        "too many digits: 5,000 (at most 15)",
+    ],
+)
+def test_the_oracle_accepts_messages_in_words(message: str) -> None:
+    oracle.check_refusal(pm.ValidationError([("$.metrics[0].id", message)]))
+
+
+# -- the seed corpus of the coverage-guided fuzzers (fuzz/) ---------------------------------
+
+CORPUS = sorted(path for path in r.CORPUS.glob("*/*") if path.is_file())
+
+
+def test_the_corpus_holds_every_reproducer() -> None:
+    assert {(path.parent.name, path.name) for path in CORPUS} >= set(r.seeds())
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_every_corpus_file_passes_the_oracle(path: Path) -> None:
+    target = path.parent.name
+    forum = oracle.load(path.read_bytes(), "json" if target == "pipeline" else target)  # type: ignore[arg-type]
+    if forum is not None and target == "pipeline":
+        locale, style, markup = oracle.choose(path.read_bytes())
+        oracle.pipeline(forum, [locale], [style], [markup])

@@ -193,7 +193,7 @@ BAD_INPUT = {
     ),
     "newer version": (
         lambda d: d.update(format_version=99),
-        ("$.format_version", "format version 99 is newer than this povmodel reads (2): upgrade povmodel"),
+        ("$.format_version", "format version 99 is newer than this povmodel reads (3): upgrade povmodel"),
     ),
 }
 
@@ -233,7 +233,7 @@ def test_all_problems_are_reported_at_once() -> None:
         ('{"a": 1, "a": 2}', "duplicate key 'a'"),
         ("[1, 2]", "expected an object (Forum), got array"),
         (b"\xff\xff\xff", "invalid JSON: not UTF-8 (invalid start byte at byte 0)"),
-        ("[" * 100_000, "invalid JSON: nested too deeply"),
+        ("[" * 100_000, "invalid JSON: nested deeper than 32 levels (line 1, column 33)"),
     ],
 )
 def test_invalid_json(text: str | bytes, message: str) -> None:

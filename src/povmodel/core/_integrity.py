@@ -2,6 +2,8 @@
 
 All of it runs in time linear in the size of the forum: one pass builds an index
 of ids, one pass checks references, and the parent chains are walked once each.
+The forum's own budgets come first: objects with ids, and ids in lists of
+references (`povmodel.core.limits`).
 """
 
 from __future__ import annotations
@@ -104,6 +106,21 @@ def _budget(forum: Forum) -> Iterator[tuple[str, str]]:
     total = sum(len(getattr(forum, collection)) for collection in COLLECTIONS)
     if total > limits.MAX_ITEMS:
         yield "", f"too many objects with ids: {total:,} (at most {limits.MAX_ITEMS:,} in one forum)"
+    listed = _listed_references(forum)
+    if listed > limits.MAX_REFERENCES:
+        yield "", f"too many ids in lists of references: {listed:,} (at most {limits.MAX_REFERENCES:,} in one forum)"
+
+
+def _listed_references(forum: Forum) -> int:
+    """The ids in the forum's lists of references: each costs a few bytes, and a summary may name it in full."""
+    attendance = () if forum.attendance is None else forum.attendance.organizations
+    return (
+        len(forum.organizers)
+        + len(attendance)
+        + len(forum.headline)
+        + sum(len(item.speakers) for item in forum.programme)
+        + sum(len(relation.parts) for relation in forum.relations)
+    )
 
 
 def _ids(forum: Forum, collection: str, found: list[tuple[str, str]]) -> dict[str, int]:

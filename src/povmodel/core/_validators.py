@@ -24,6 +24,7 @@ from povmodel.core.errors import ValidationError
 
 __all__ = [
     "DESCRIPTION",
+    "FORBIDDEN_CHARACTERS",
     "SCHEMA",
     "SLUG_PATTERN",
     "Problem",
@@ -51,9 +52,14 @@ SCHEMA: Final = "povmodel.json_schema"
 
 SLUG_PATTERN: Final = "[a-z0-9]+(-[a-z0-9]+)*"
 _SLUG: Final = re.compile(SLUG_PATTERN)
-# Control characters (but tab and newline), lone surrogates, and the explicit bidi
-# embeddings, overrides and isolates: none may reach a terminal or a page from data.
-_FORBIDDEN: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+FORBIDDEN_CHARACTERS: Final = r"\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
+"""What no text may hold, as the inside of a regular expression's character class (Python's and ECMA-262's).
+
+Control characters (but tab and newline), lone surrogates, and the explicit bidi
+embeddings, overrides and isolates: none may reach a terminal or a page from data.
+The JSON Schema states the same rule with it.
+"""
+_FORBIDDEN: Final = re.compile(f"[{FORBIDDEN_CHARACTERS}]")
 
 Problem = Callable[[Any], "str | None"]
 """A rule: what is wrong with a value, or ``None``."""
@@ -82,8 +88,9 @@ def path_key(key: object) -> str:
 
 
 def type_name(value: object) -> str:
-    """The name of a value's type in messages: JSON's names for JSON's types."""
-    return _JSON_TYPES.get(type(value), type(value).__name__)
+    """The name of a value's type in messages: JSON's names for JSON's types (and their subclasses)."""
+    kind = type(value)
+    return next((_JSON_TYPES[base] for base in kind.__mro__ if base in _JSON_TYPES), kind.__name__)
 
 
 _JSON_TYPES: Final[dict[type, str]] = {

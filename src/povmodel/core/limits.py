@@ -19,16 +19,17 @@ __all__ = [
     "MAX_ITEMS",
     "MAX_LANGUAGES",
     "MAX_NAME_LENGTH",
+    "MAX_REFERENCES",
     "MAX_TEXT_LENGTH",
     "MAX_YEAR",
     "MIN_YEAR",
 ]
 
 MAX_ID_LENGTH: Final = 64
-"""Characters in an id (``education-funds``); the bundled forum's longest has 30."""
+"""Characters in an id (``education-funds``); the bundled forum's longest has 39."""
 
 MAX_TEXT_LENGTH: Final = 5_000
-"""Characters in one text in one language (a quote, a note, a label); the bundled forum's longest has 497."""
+"""Characters in one text in one language (a quote, a note, a label); the bundled forum's longest has under 1,000."""
 
 MAX_NAME_LENGTH: Final = 300
 """Characters in a name that others refer to by id (people, organisations, categories, measures).
@@ -41,7 +42,15 @@ MAX_LANGUAGES: Final = 64
 """Languages in one `LocalizedText`."""
 
 MAX_ITEMS: Final = 10_000
-"""Items in one collection of a forum (metrics, people...) or in one list of references."""
+"""Items in one collection of a forum (metrics, people...) or in one list of references; objects with ids in a forum."""
+
+MAX_REFERENCES: Final = 10_000
+"""Ids in all the lists of references of a forum together (speakers, organizers, headline, parts...).
+
+An id in a list costs a few bytes of input, and a summary may write the name it
+stands for (up to `MAX_NAME_LENGTH` characters) each time: this budget, with
+that one, bounds the size of any summary. The bundled forum has about 30.
+"""
 
 MAX_INTEGER_DIGITS: Final = 24
 """Digits before the decimal point of a quantity read from a file: values below 10**24.

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any, Final
 
 from povmodel.core.errors import ValidationError
 from povmodel.io.converter import TooLong
+from povmodel.io.limits import MAX_DEPTH
 
-__all__ = ["decode", "dumps", "loads"]
+__all__ = ["MAX_INT_TEXT", "decode", "dumps", "loads"]
 
-_MAX_INT_TEXT: Final = 20
+MAX_INT_TEXT: Final = 20
+"""The longest integer literal converted while parsing; a longer one is left for the hooks to refuse."""
 _BOM: Final = "\ufeff"
+_NEWLINE: Final = "\n"
+_NESTING: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)  # strings, skipped whole; brackets
 
 
 class DuplicateKeys(dict[str, Any]):
@@ -39,7 +44,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _integer(text: str) -> int:
-    return TooLong(text) if len(text) > _MAX_INT_TEXT else int(text)
+    return TooLong(text) if len(text) > MAX_INT_TEXT else int(text)
 
 
 def _constant(name: str) -> object:
@@ -72,7 +77,25 @@ def loads(text: str | bytes) -> Any:
     except ValueError as exc:  # a constant
         raise ValidationError.at("$", f"invalid JSON: {exc}") from None
     except RecursionError:
-        raise ValidationError.at("$", "invalid JSON: nested too deeply") from None
+        raise ValidationError.at(
+            "$", f"invalid JSON: nested deeper than {MAX_DEPTH} levels{_too_deep(source)}"
+        ) from None
+
+
+def _too_deep(source: str) -> str:
+    """Where ``source`` first nests deeper than `MAX_DEPTH` levels, as " (line 3, column 34)"; one linear pass."""
+    depth = 0
+    for token in _NESTING.finditer(source):
+        bracket = token.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                start = token.start()
+                line = source.count("\n", 0, start) + 1
+                return f" (line {line}, column {start - source.rfind(_NEWLINE, 0, start)})"
+        elif bracket in "]}":
+            depth -= 1
+    return ""  # pragma: no cover - the parser recursed this deep, so the brackets do
 
 
 @functools.cache

@@ -8,23 +8,54 @@ a `ValidationError` naming the budget. docs/file-format.md lists them all.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from typing import IO, Final
 
 from povmodel.core import limits
-from povmodel.core._validators import path_key
+from povmodel.core._validators import path_key, show
 from povmodel.core.errors import ValidationError
 
-__all__ = ["DEFAULT", "MAX_DEPTH", "MAX_INPUT_BYTES", "check_size", "read_file", "read_stream", "walk"]
+__all__ = [
+    "DEFAULT",
+    "MAX_DEPTH",
+    "MAX_INPUT_BYTES",
+    "MAX_MESSAGE",
+    "bounded",
+    "check_size",
+    "read_file",
+    "read_stream",
+    "walk",
+]
 
 MAX_INPUT_BYTES: Final = 16 * 1024 * 1024
-"""The largest document povmodel reads, in bytes of UTF-8 (16 MiB); the bundled forum has about 60 KB."""
+"""The largest document povmodel reads, in bytes of UTF-8 (16 MiB); the bundled forum has about 100 KB."""
 
 MAX_DEPTH: Final = 32
 """The deepest nesting of arrays and objects povmodel accepts; a valid forum nests 6 deep."""
 
+MAX_MESSAGE: Final = 300
+"""The longest message of a parser's error that povmodel passes on (a value in it is shortened to 60 characters)."""
+
 DEFAULT: Final = -1
 """The ``limit=`` that means `MAX_INPUT_BYTES`, read when called (so that a service can change it)."""
+
+
+_QUOTED: Final = re.compile(r""""[^"]{60,}"|'[^']{60,}'""")
+
+
+def bounded(message: str) -> str:
+    """A parser's message on one line, each value it quotes shortened, at most `MAX_MESSAGE` characters.
+
+    No message repeats a user's whole string (a key of a megabyte, say).
+
+    Examples:
+        >>> bounded('Key "' + "k" * 1000 + '" already exists.')
+        'Key "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…(1,002 characters) already exists.'
+    """
+    shortened = _QUOTED.sub(lambda quoted: f"{quoted.group()[:50]}…({len(quoted.group()):,} characters)", message)
+    text = " ".join(shortened.split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def _limit(limit: int | None) -> int | None:
@@ -92,7 +123,7 @@ def _walk(data: object) -> Iterator[tuple[str, str]]:
         if isinstance(node, dict):
             duplicate = getattr(node, "duplicate", None)
             if duplicate is not None:
-                yield path, f"duplicate key {duplicate!r}"
+                yield path, f"duplicate key {show(duplicate)}"
             children = [(value, f"{path}.{path_key(key)}") for key, value in node.items()]
         elif isinstance(node, list):
             children = [(value, f"{path}[{index}]") for index, value in enumerate(node)]

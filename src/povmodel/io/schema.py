@@ -21,17 +21,19 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from povmodel.core import limits
-from povmodel.core._validators import DESCRIPTION, SCHEMA
+from povmodel.core import _fields, limits
+from povmodel.core._validators import DESCRIPTION, FORBIDDEN_CHARACTERS, SCHEMA
 from povmodel.core.model import FORMAT_VERSION, Forum
-from povmodel.core.text import LocalizedText
+from povmodel.core.text import TAG_PATTERN, LocalizedText
 
 __all__ = ["json_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NON_BLANK = r"\S"
+TEXT_KEYWORDS: dict[str, Any] = {"pattern": f"^[^{FORBIDDEN_CHARACTERS}]*$", "not": {"pattern": r"^\s*$"}}
+"""A text: no character povmodel refuses (`FORBIDDEN_CHARACTERS`), and not blank."""
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
+LANGUAGE_TAG = f"^{TAG_PATTERN}$"
 
 
 def _summary(cls: type) -> str:
@@ -40,7 +42,16 @@ def _summary(cls: type) -> str:
 
 def _keywords(field: attrs.Attribute[Any]) -> dict[str, Any]:
     declared = field.metadata.get(SCHEMA, {})
-    return dict(declared() if callable(declared) else declared)
+    keywords = dict(declared() if callable(declared) else declared)
+    if keywords.get("pattern") == NON_BLANK:  # a text: the whole rule of a text, not only "not blank"
+        del keywords["pattern"]
+        keywords.update(copy.deepcopy(TEXT_KEYWORDS))
+    return keywords
+
+
+def _is_name(field: attrs.Attribute[Any]) -> bool:
+    """A name that others refer to (`povmodel.core.limits.MAX_NAME_LENGTH`), required or optional."""
+    return field.validator is _fields.NAME or getattr(field.validator, "validator", None) is _fields.NAME
 
 
 class _Builder:
@@ -54,7 +65,7 @@ class _Builder:
             schema = options[0] if len(options) == 1 else {"anyOf": options}
             return {"anyOf": [schema, {"type": "null"}]} if type(None) in args else schema
         if origin is tuple:
-            return {"type": "array", "items": self.type_schema(args[0])}
+            return {"type": "array", "items": self.type_schema(args[0]), "maxItems": limits.MAX_ITEMS}
         if tp is str:
             return {"type": "string"}
         if tp is bool:
@@ -79,15 +90,24 @@ class _Builder:
             self.defs[cls.__name__] = build(cls)
         return {"$ref": f"#/$defs/{cls.__name__}"}
 
-    def localized_text(self, cls: type) -> dict[str, Any]:
+    def localized_text(self, cls: type, max_length: int = limits.MAX_TEXT_LENGTH) -> dict[str, Any]:
         return {
             "description": "Text in several languages: an object of BCP 47 language tag to text.",
             "type": "object",
             "minProperties": 1,
             "propertyNames": {"pattern": LANGUAGE_TAG},
             "maxProperties": limits.MAX_LANGUAGES,
-            "additionalProperties": {"type": "string", "pattern": NON_BLANK, "maxLength": limits.MAX_TEXT_LENGTH},
+            "additionalProperties": {"type": "string", **copy.deepcopy(TEXT_KEYWORDS), "maxLength": max_length},
         }
+
+    def name(self) -> dict[str, Any]:
+        """A `LocalizedText` that others refer to: a name, shorter than other texts."""
+        if "Name" not in self.defs:
+            self.defs["Name"] = {
+                **self.localized_text(LocalizedText, limits.MAX_NAME_LENGTH),
+                "description": "A name in several languages: an object of BCP 47 language tag to text.",
+            }
+        return {"$ref": "#/$defs/Name"}
 
     def class_schema(self, cls: type) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
@@ -96,6 +116,8 @@ class _Builder:
         for field in attrs.fields(cls):
             name = field.alias or field.name
             schema = self.type_schema(hints[field.name])
+            if _is_name(field):
+                schema = _replace_ref(schema, self.name())
             declared = _keywords(field)
             if declared and "anyOf" in schema and schema["anyOf"][-1] == {"type": "null"}:
                 schema["anyOf"][0] = {**schema["anyOf"][0], **declared}  # optional: constrain the value
@@ -115,6 +137,13 @@ class _Builder:
         if required:
             result["required"] = required
         return result
+
+
+def _replace_ref(schema: dict[str, Any], ref: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` (a `LocalizedText`, or one or null) with ``ref`` for the `LocalizedText`."""
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [_replace_ref(option, ref) for option in schema["anyOf"]]}
+    return ref if schema == {"$ref": "#/$defs/LocalizedText"} else schema
 
 
 @functools.cache
@@ -146,7 +175,7 @@ def json_schema() -> dict[str, Any]:
     Examples:
         >>> schema = json_schema()
         >>> schema["$schema"], schema["properties"]["format_version"]["const"]
-        ('https://json-schema.org/draft/2020-12/schema', 2)
+        ('https://json-schema.org/draft/2020-12/schema', 3)
         >>> schema["$defs"]["Quantity"]["properties"]["value"]["pattern"]
         '^[0-9]{1,24}(\\\\.[0-9]{1,12})?$'
     """

@@ -95,9 +95,16 @@ def _structure(data: object, cls: type[_T], format: FileFormat) -> _T:
     try:
         result = detailed.structure(data, cls)
     except Exception as exc:  # noqa: BLE001 - data problems become errors; _errors re-raises anything else
-        raise ValidationError(_errors.problems(exc)) from None
+        raise _errors.validation_error(exc) from None
     # The fast converter failed where the detailed one succeeded: a povmodel bug.
     raise AssertionError(f"the fast converter refused what the detailed one read: {result!r}")
+
+
+def _check_type(name: str, value: object, *kinds: type) -> None:
+    """A ``TypeError`` naming the parameter, unless ``value`` is one of ``kinds``."""
+    if not isinstance(value, kinds):
+        expected = " or ".join(kind.__name__ for kind in kinds)
+        raise TypeError(f"{name} must be {expected}, not {type(value).__name__}")
 
 
 def to_dict(forum: Forum) -> dict[str, Any]:
@@ -105,7 +112,11 @@ def to_dict(forum: Forum) -> dict[str, Any]:
 
     The result carries ``"format_version"`` first; fields left at their default
     value are omitted.
+
+    Raises:
+        TypeError: ``forum`` is not a `Forum`.
     """
+    _check_type("forum", forum, Forum)
     return {VERSION_KEY: FORMAT_VERSION, **_converters()[0].unstructure(forum, Forum)}
 
 
@@ -139,11 +150,13 @@ def format_of(path: str | os.PathLike[str]) -> FileFormat:
 
     Raises:
         FormatError: the extension is none of those.
+        TypeError: ``path`` is neither a string nor a path.
 
     Examples:
         >>> format_of("forum.yml")
         'yaml'
     """
+    _check_type("path", path, str, os.PathLike)
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     try:
         return _EXTENSIONS[suffix]
@@ -170,8 +183,7 @@ def loads(text: str | bytes, *, format: FileFormat = "json", limit: int | None =
         >>> forum.date.isoformat()
         '2020-10-16'
     """
-    if not isinstance(text, (str, bytes)):
-        raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
+    _check_type("text", text, str, bytes)
     parse, _ = _codec(format)
     limits.check_size(text, limit)
     return from_dict(parse(text), format=format)
@@ -184,7 +196,12 @@ def dumps(forum: Forum, *, format: FileFormat = "json", indent: int | None = 2) 
         forum: the forum.
         format: ``"json"``, ``"yaml"`` or ``"toml"`` (the last two need an extra).
         indent: JSON only: spaces per level, or ``None`` for the most compact output.
+
+    Raises:
+        TypeError: ``forum`` is not a `Forum`.
+        FormatError: the format is unknown, or its extra is not installed.
     """
+    _check_type("forum", forum, Forum)
     _, write = _codec(format)
     if format == "json":
         return write(to_dict(forum), indent=indent)
@@ -204,6 +221,7 @@ def load(
         FormatError: the extension names no known format, or its extra is missing.
         OSError: the file cannot be read.
     """
+    _check_type("path", path, str, os.PathLike)
     chosen = format or format_of(path)
     return loads(limits.read_file(path, limit), format=chosen, limit=None)
 
@@ -212,6 +230,7 @@ def dump(
     forum: Forum, path: str | os.PathLike[str], *, format: FileFormat | None = None, indent: int | None = 2
 ) -> None:
     """Write a forum to a file (UTF-8); the format comes from the extension unless given."""
+    _check_type("path", path, str, os.PathLike)
     text = dumps(forum, format=format or format_of(path), indent=indent)
     with open(path, "w", encoding="utf-8") as file:
         file.write(text if text.endswith("\n") else text + "\n")
@@ -227,7 +246,9 @@ def loads_many(text: str | bytes, *, limit: int | None = limits.DEFAULT) -> tupl
     Raises:
         ValidationError: the text is not a JSON array of valid forums; paths
             start with the item's index (``$[3].metrics[0].id``).
+        TypeError: ``text`` is neither ``str`` nor ``bytes``.
     """
+    _check_type("text", text, str, bytes)
     limits.check_size(text, limit)
     data = _json.loads(text)
     if data.__class__ is not list:

@@ -6,6 +6,7 @@ from typing import Any
 
 from povmodel.core.errors import FormatError, ValidationError
 from povmodel.io.json import decode
+from povmodel.io.limits import bounded
 
 __all__ = ["dumps", "loads"]
 
@@ -32,7 +33,7 @@ def loads(text: str | bytes) -> Any:
     except RecursionError:
         raise ValidationError.at("$", "invalid TOML: nested too deeply") from None
     except tomlkit.exceptions.TOMLKitError as exc:
-        raise ValidationError.at("$", f"invalid TOML: {' '.join(str(exc).split())}") from None
+        raise ValidationError.at("$", f"invalid TOML: {bounded(str(exc))}") from None
 
 
 def dumps(data: Any) -> str:

@@ -1,12 +1,14 @@
 """YAML (the ``yaml`` extra, PyYAML): parser and writer with the JSON reader's strictness.
 
 PyYAML's safe loader follows YAML 1.1, which reads ``010`` as 8, ``5:00`` as 300
-and ``yes`` as true, takes the last of duplicate keys, and expands aliases (a
-few hundred bytes of anchors can stand for gigabytes). povmodel's loader refuses
-anchors and aliases and duplicate keys, and resolves plain scalars as JSON
-would: only ``true``/``false``, ``null``, decimal integers without leading
-zeros, plain floats and ISO dates; anything else stays a string, which the
-reader then refuses where a number belongs.
+and ``yes`` as true, takes the last of duplicate keys, expands aliases (a few
+hundred bytes of anchors can stand for gigabytes), and lets a tag ask for any of
+those readings (``!!int 0x1F``). povmodel's loader refuses anchors, aliases,
+tags and duplicate keys, and resolves plain scalars as JSON would: only
+``true``/``false``, ``null``, decimal integers without leading zeros, plain
+floats and ISO dates; anything else stays a string, which the reader then
+refuses where a number belongs. An integer too long to convert is left for the
+hooks to refuse with its path, as the JSON reader leaves it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ import functools
 import re
 from typing import Any, ClassVar
 
+from povmodel.core._validators import show
 from povmodel.core.errors import FormatError, ValidationError
-from povmodel.io.json import decode
+from povmodel.io.converter import TooLong
+from povmodel.io.json import MAX_INT_TEXT, decode
+from povmodel.io.limits import bounded
 
 __all__ = ["dumps", "loads"]
 
@@ -54,21 +59,34 @@ def _loader() -> type[Any]:
                 except TypeError:  # an unhashable key: the base class says so
                     break
                 if repeated:
-                    mark = key_node.start_mark
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key {key!r} (line {mark.line + 1}, column {mark.column + 1})", mark
+                        None, None, f"duplicate key {show(key)}", key_node.start_mark
                     )
                 seen.add(key)
             mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
             return mapping
 
+        def construct_yaml_int(self, node: Any) -> int:
+            text = str(self.construct_scalar(node))
+            return TooLong(text) if len(text) > MAX_INT_TEXT else int(text)
+
+    StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
     for tag, pattern, first in _RESOLVERS:
         StrictLoader.add_implicit_resolver(tag, pattern, list(first))
     return StrictLoader
 
 
+def _where(mark: Any) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}"
+
+
+def _message(exc: Exception) -> str:
+    """PyYAML's message on one line and bounded, its marks as "at line 3, column 1" (the input has no file name)."""
+    return bounded(str(exc).replace(' in "<unicode string>",', " at"))
+
+
 def loads(text: str | bytes) -> Any:
-    """Parse YAML text into plain data, refusing anchors, aliases and duplicate keys.
+    """Parse YAML text into plain data, refusing anchors, aliases, tags and duplicate keys.
 
     Raises:
         ValidationError: the text is not YAML, or uses what povmodel refuses.
@@ -80,14 +98,16 @@ def loads(text: str | bytes) -> Any:
     try:
         for token in yaml.scan(source, Loader=loader):  # one linear pass, before anything is built
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                mark = token.start_mark
-                where = f"line {mark.line + 1}, column {mark.column + 1}"
+                where = _where(token.start_mark)
                 raise ValidationError.at("$", f"invalid YAML: anchors and aliases are not allowed ({where})")
+            if isinstance(token, yaml.TagToken):
+                where = _where(token.start_mark)
+                raise ValidationError.at("$", f"invalid YAML: tags are not allowed ({where}); quote a string instead")
         return yaml.load(source, Loader=loader)
     except RecursionError:
         raise ValidationError.at("$", "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
-        raise ValidationError.at("$", f"invalid YAML: {' '.join(str(exc).split())}") from None
+        raise ValidationError.at("$", f"invalid YAML: {_message(exc)}") from None
 
 
 @functools.cache
