@@ -26,7 +26,7 @@ from pathlib import Path
 import attrs
 
 import povmodel as pm
-from povmodel.extract import extract
+from povmodel.extraction import extract
 
 OMITTED = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract" / "omitted-2020.json"
 
@@ -64,7 +64,7 @@ class Score:
 
 
 def povmodel_figures(text: str) -> list[Found]:
-    """Every figure povmodel.extract finds (main figures and the others)."""
+    """Every figure povmodel.extraction finds (main figures and the others)."""
     return [
         Found(
             text=figure.text,

@@ -1,4 +1,4 @@
-"""povmodel.extract in English: the bundled article figure by figure, the rules, sentences, periods, numbers."""
+"""povmodel.extraction in English: the bundled article figure by figure, the rules, sentences, periods, numbers."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 import povmodel as pm
-from povmodel.extract import Figure, FigureRole, detect_language, extract
-from povmodel.extract._english_nouns import unit_of
-from povmodel.extract._numbers import chinese_numeral, values_in
-from povmodel.extract._periods import mentions
-from povmodel.extract._sentences import sentences
+from povmodel.extraction import Figure, FigureRole, detect_language, extract
+from povmodel.extraction._english_nouns import unit_of
+from povmodel.extraction._numbers import chinese_numeral, values_in
+from povmodel.extraction._periods import mentions
+from povmodel.extraction._sentences import sentences
 
 DATA = Path(__file__).parent / "data" / "extract"
 ARTICLE = pm.article_text()

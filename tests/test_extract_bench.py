@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 import povmodel as pm
-from povmodel.extract import FigureRole, extract
+from povmodel.extraction import FigureRole, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 OMITTED = ROOT / "tests" / "data" / "extract" / "omitted-2020.json"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -13,8 +15,8 @@ import pytest
 import yaml
 
 import povmodel as pm
-from povmodel.extract import TODO, Problem, ProblemKind, check, draft_forum, extract
-from povmodel.extract._commands import check_command, extract_command
+from povmodel.extraction import TODO, Problem, ProblemKind, check, draft_forum, extract
+from povmodel.extraction._commands import check_report, figure_records
 
 DATA = Path(__file__).parent / "data" / "extract"
 ARTICLE = pm.article_text()
@@ -146,6 +148,7 @@ def test_check_reads_chinese_values_in_every_way() -> None:
         programme=(),
         projects=(),
         omitted=(),
+        categories=tuple(attrs.evolve(category, facts=()) for category in base.categories),
         date_source=pm.Source(quote=text),
     )
     assert check(forum, text) == ()
@@ -255,17 +258,14 @@ def test_an_empty_draft() -> None:
 # -- the commands -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def article_file(tmp_path: Path) -> Path:
-    path = tmp_path / "article.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+def povmodel(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "povmodel", *args], input=stdin, capture_output=True, timeout=120)
 
 
 def test_extract_command_table_has_aligned_columns(tmp_path: Path) -> None:
     path = tmp_path / "zh.txt"
     path.write_text("2016年以来，选派扶贫干部1万余名，投入帮扶资金近千亿元。", encoding="utf-8")
-    lines = extract_command(str(path), language=None, output="table").splitlines()
+    lines = povmodel("extract", str(path)).stdout.decode().splitlines()
     assert lines[0].split() == ["#", "qualifier", "value", "unit", "role", "period", "figure", "noun"]
     assert lines[1].split() == ["1", "more_than", "10,000", "person", "main", "2016年以来", "1万余名", "扶贫干部"]
     header = lines[0]
@@ -274,8 +274,9 @@ def test_extract_command_table_has_aligned_columns(tmp_path: Path) -> None:
         assert all(line[start - 2 : start] == "  " for line in lines)  # every column starts at the same place
 
 
-def test_extract_command_json_and_yaml(article_file: Path) -> None:
-    records = json.loads(extract_command(str(article_file), language="en", output="json"))
+def test_extract_command_json_and_yaml() -> None:
+    records = json.loads(povmodel("extract", "-", "--format", "json", stdin=ARTICLE.encode()).stdout)
+    assert records == figure_records(pm.extract(ARTICLE))
     assert len(records) == 32
     assert records[3] == {
         "text": "nearly 100 billion yuan",
@@ -290,24 +291,25 @@ def test_extract_command_json_and_yaml(article_file: Path) -> None:
         "quote": "Since 2016, they have invested nearly 100 billion yuan in assistance and sent various poverty "
         "alleviation cadres.",
     }
-    assert yaml.safe_load(extract_command(str(article_file), language="en", output="yaml")) == records
+    assert yaml.safe_load(povmodel("extract", "-", "--format", "yaml", stdin=ARTICLE.encode()).stdout) == records
 
 
-def test_extract_command_refuses_binary_data(tmp_path: Path) -> None:
+def test_extract_command_refuses_binary_data_and_reads_within_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "data.bin"
     path.write_bytes(b"12 villages \xff\xfe")
-    with pytest.raises(pm.ValidationError, match=r"not UTF-8 text \(byte 0xff at offset 12\)"):
-        extract_command(str(path), language=None, output="table")
+    result = povmodel("extract", str(path))
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"povmodel: {path}: not UTF-8 text (byte 0xff at 12)\n"
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert extract_command(str(empty), language=None, output="yaml") == "[]"
-    assert json.loads(extract_command(str(empty), language=None, output="json")) == []
+    assert json.loads(povmodel("extract", str(empty), "--format", "json").stdout) == []
+    assert povmodel("extract", "/dev/zero").stderr.decode().startswith("povmodel: $: input too large")
 
 
 def test_check_command(forum: pm.Forum) -> None:
-    report, status = check_command(forum, ARTICLE)
+    report, status = check_report(forum, ARTICLE)
     assert status == 0 and report.startswith("ok: ") and "29 metrics, 1 left out on purpose" in report
-    report, status = check_command(attrs.evolve(pm.load_forum(), omitted=()), ARTICLE)
+    report, status = check_report(attrs.evolve(pm.load_forum(), omitted=()), ARTICLE)
     assert status == 1
     assert report.splitlines() == [
         "$.metrics: figure_not_covered: '221' (exact 221 county, impoverished counties) is neither a metric nor "

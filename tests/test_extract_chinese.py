@@ -1,4 +1,4 @@
-"""povmodel.extract in Chinese: texts in the register of official press reports, figure by figure."""
+"""povmodel.extraction in Chinese: texts in the register of official press reports, figure by figure."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from povmodel.extract import FigureRole, extract
+from povmodel.extraction import FigureRole, extract
 
 from .test_extract import row
 

@@ -14,9 +14,9 @@ from collections.abc import Callable
 import pytest
 
 import povmodel as pm
-from povmodel.extract import check, draft_forum, extract
-from povmodel.extract._numbers import values_in
-from povmodel.extract._sentences import sentences
+from povmodel.extraction import check, draft_forum, extract
+from povmodel.extraction._numbers import values_in
+from povmodel.extraction._sentences import sentences
 
 MB = 1 << 20
 

@@ -192,6 +192,49 @@ def _totals(args: argparse.Namespace) -> int:
 _METRICS: Final = _mn("%(count)s metric", "%(count)s metrics")
 
 
+def _text(path: str) -> str:
+    """A report's text: a UTF-8 file (``-``: stdin), read within the same size limit as a forum."""
+    data = limits.read_stream(sys.stdin.buffer) if path == _STDIN else limits.read_file(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError.at(path, f"not UTF-8 text (byte 0x{data[error.start]:02x} at {error.start:,})") from None
+
+
+_FIGURE_COLUMNS: Final = ("#", "qualifier", "value", "unit", "role", "period", "figure", "noun")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from povmodel.extraction import extract
+    from povmodel.extraction._commands import figure_records
+
+    figures = extract(_text(args.file), args.language)
+    if args.format == "table":
+        rows = [_FIGURE_COLUMNS] + [
+            (str(n), f.qualifier.value, f"{f.quantity.value:,f}", f.quantity.unit, f.role.value,
+             f.period_text or "", f.text, f.noun or "")
+            for n, f in enumerate(figures, 1)
+        ]  # fmt: skip
+        _out("\n".join(line[2:] for line in _columns(rows, right=frozenset({0, 2}))) + "\n")
+    elif args.format == "json":
+        from povmodel.io import json as json_format
+
+        _out(json_format.dumps(figure_records(figures)) + "\n")
+    else:
+        from povmodel.io import yaml
+
+        _out(yaml.dumps(figure_records(figures)))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from povmodel.extraction._commands import check_report
+
+    report, status = check_report(_forum(args.file), _text(args.source))
+    _out(report + "\n")
+    return status
+
+
 _Handler = Callable[[argparse.Namespace], int]
 
 
@@ -230,6 +273,17 @@ def _parser() -> argparse.ArgumentParser:
     totals.add_argument("--by", choices=get_args(GroupBy), default="category", help="what to group by")
     totals.add_argument("--locale", default="en", help=_LOCALE_HELP)
     totals.set_defaults(handler=_totals)
+
+    extract = commands.add_parser("extract", help="list the figures of a report's text, in English or Chinese")
+    extract.add_argument("file", metavar="TEXT", help="the report, a UTF-8 text file, or - for stdin")
+    extract.add_argument("--language", choices=("en", "zh"), help="the text's language (default: detected)")
+    extract.add_argument("--format", choices=("table", "json", "yaml"), default="table", help="the output")
+    extract.set_defaults(handler=_extract)
+
+    check = commands.add_parser("check", help="check a forum against the text of its report")
+    check.add_argument("file", nargs="?", metavar="FILE", help=_FILE_HELP)
+    check.add_argument("--source", metavar="TEXT", required=True, help="the report, a UTF-8 text file")
+    check.set_defaults(handler=_check)
 
     show = commands.add_parser("show", help="print a forum: people, posts and every figure")
     show.add_argument("file", nargs="?", metavar="FILE", help=_FILE_HELP)

@@ -1,7 +1,7 @@
 """Draft a forum from the text of any report, in English or Chinese, and check a forum against it.
 
 >>> import povmodel as pm
->>> from povmodel.extract import extract
+>>> from povmodel.extraction import extract
 >>> figures = extract(pm.article_text())
 >>> figures[3].text, figures[3].quantity.value, figures[3].qualifier.value, figures[3].noun
 ('nearly 100 billion yuan', Decimal('100000000000'), 'nearly', 'assistance')
@@ -13,10 +13,10 @@ povmodel's own dependencies; Chinese numerals need ``cn2an``, installed by the
 ``extract`` extra (``pip install 'povmodel[extract]'``).
 """
 
-from povmodel.extract._check import Problem, ProblemKind, check
-from povmodel.extract._draft import TODO, draft_forum
-from povmodel.extract._extract import LANGUAGES, detect_language, extract
-from povmodel.extract._figure import Figure, FigureRole
+from povmodel.extraction._check import Problem, ProblemKind, check
+from povmodel.extraction._draft import TODO, draft_forum
+from povmodel.extraction._extract import LANGUAGES, detect_language, extract
+from povmodel.extraction._figure import Figure, FigureRole
 
 __all__ = [
     "LANGUAGES",

@@ -37,11 +37,11 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from povmodel.core.quantity import Qualifier
-from povmodel.extract import _lexicon, _numbers
-from povmodel.extract._figure import FigureRole, Raw
-from povmodel.extract._numbers import ARABIC, ZH_NUMERAL, ZH_SCALES, arabic, chinese_numeral, scaled
-from povmodel.extract._periods import CLAUSE_BREAKS, Mention, Spans
-from povmodel.extract._sentences import Sentence
+from povmodel.extraction import _lexicon, _numbers
+from povmodel.extraction._figure import FigureRole, Raw
+from povmodel.extraction._numbers import ARABIC, ZH_NUMERAL, ZH_SCALES, arabic, chinese_numeral, scaled
+from povmodel.extraction._periods import CLAUSE_BREAKS, Mention, Spans
+from povmodel.extraction._sentences import Sentence
 
 __all__ = ["read", "reader"]
 

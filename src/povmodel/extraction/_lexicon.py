@@ -44,7 +44,7 @@ _DATA: Final = "lexicon.json"
 def _load() -> dict[str, Any]:
     from importlib import resources
 
-    data: dict[str, Any] = json.loads((resources.files("povmodel.extract") / _DATA).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((resources.files("povmodel.extraction") / _DATA).read_text(encoding="utf-8"))
     return data
 
 

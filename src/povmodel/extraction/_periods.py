@@ -25,7 +25,7 @@ from typing import Final
 import attrs
 
 from povmodel.core.model import Period
-from povmodel.extract import _lexicon
+from povmodel.extraction import _lexicon
 
 __all__ = ["CLAUSE_BREAKS", "Mention", "Spans", "mentions"]
 

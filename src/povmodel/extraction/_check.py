@@ -25,9 +25,9 @@ import attrs
 
 from povmodel.core.model import Forum
 from povmodel.core.quantity import Qualifier
-from povmodel.extract._extract import extract
-from povmodel.extract._figure import Figure, FigureRole
-from povmodel.extract._numbers import plain, values_in
+from povmodel.extraction._extract import extract
+from povmodel.extraction._figure import Figure, FigureRole
+from povmodel.extraction._numbers import plain, values_in
 
 __all__ = ["Problem", "ProblemKind", "check"]
 
@@ -90,7 +90,7 @@ def check(forum: Forum, text: str, *, language: str | None = None) -> tuple[Prob
 
     Examples:
         >>> import attrs, json, povmodel as pm
-        >>> from povmodel.extract import check
+        >>> from povmodel.extraction import check
         >>> forum = attrs.evolve(pm.load_forum(), omitted=())  # without the figures it leaves out on purpose
         >>> [problem.kind.value for problem in check(forum, pm.article_text())]
         ['figure_not_covered']

@@ -8,10 +8,10 @@ from typing import Final
 
 from povmodel.core.errors import ValidationError
 from povmodel.core.quantity import Quantity
-from povmodel.extract import _chinese, _english
-from povmodel.extract._figure import Figure, Raw
-from povmodel.extract._periods import CLAUSE_BREAKS, Mention, mentions
-from povmodel.extract._sentences import Sentence, sentences
+from povmodel.extraction import _chinese, _english
+from povmodel.extraction._figure import Figure, Raw
+from povmodel.extraction._periods import CLAUSE_BREAKS, Mention, mentions
+from povmodel.extraction._sentences import Sentence, sentences
 
 __all__ = ["LANGUAGES", "detect_language", "extract", "language_of"]
 

@@ -16,7 +16,7 @@ from typing import Final
 
 from povmodel.core.errors import MissingExtraError
 from povmodel.core.quantity import EXACT
-from povmodel.extract import _lexicon
+from povmodel.extraction import _lexicon
 
 __all__ = [
     "ARABIC",

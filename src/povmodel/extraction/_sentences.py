@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
-from povmodel.extract import _lexicon
+from povmodel.extraction import _lexicon
 
 __all__ = ["MAX_QUOTED", "Sentence", "sentences"]
 

@@ -17,11 +17,11 @@ import re
 from typing import Any, Final
 
 from povmodel.core.model import FORMAT_VERSION
-from povmodel.extract._extract import extract, language_of
-from povmodel.extract._figure import Figure, FigureRole
-from povmodel.extract._numbers import plain
-from povmodel.extract._periods import CLAUSE_BREAKS
-from povmodel.extract._sentences import sentences
+from povmodel.extraction._extract import extract, language_of
+from povmodel.extraction._figure import Figure, FigureRole
+from povmodel.extraction._numbers import plain
+from povmodel.extraction._periods import CLAUSE_BREAKS
+from povmodel.extraction._sentences import sentences
 
 __all__ = ["MAX_QUOTE", "TODO", "draft_forum"]
 

@@ -13,8 +13,8 @@ import re
 from typing import Final
 
 from povmodel.core.quantity import is_unit
-from povmodel.extract import _lexicon
-from povmodel.extract._sentences import Sentence
+from povmodel.extraction import _lexicon
+from povmodel.extraction._sentences import Sentence
 
 __all__ = ["count_noun", "cut_off_noun", "money_noun", "number_of_noun", "of_noun", "unit_of"]
 

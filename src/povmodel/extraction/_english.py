@@ -38,12 +38,12 @@ from typing import Final
 import attrs
 
 from povmodel.core.quantity import Qualifier
-from povmodel.extract import _lexicon
-from povmodel.extract._english_nouns import count_noun, cut_off_noun, money_noun, number_of_noun, of_noun
-from povmodel.extract._figure import FigureRole, Raw
-from povmodel.extract._numbers import ARABIC, EN_SCALE, arabic, english_words, scaled
-from povmodel.extract._periods import Mention, Spans
-from povmodel.extract._sentences import Sentence
+from povmodel.extraction import _lexicon
+from povmodel.extraction._english_nouns import count_noun, cut_off_noun, money_noun, number_of_noun, of_noun
+from povmodel.extraction._figure import FigureRole, Raw
+from povmodel.extraction._numbers import ARABIC, EN_SCALE, arabic, english_words, scaled
+from povmodel.extraction._periods import Mention, Spans
+from povmodel.extraction._sentences import Sentence
 
 __all__ = ["read"]
 
