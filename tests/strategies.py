@@ -51,15 +51,15 @@ def _unique(ids: st.SearchStrategy[str], min_size: int, max_size: int) -> st.Sea
 
 
 @st.composite
-def forums(draw: st.DrawFn) -> pm.Forum:
-    """A valid forum of a few of everything, ids unique and references resolving."""
+def forums(draw: st.DrawFn, names: st.SearchStrategy[pm.LocalizedText] = localized) -> pm.Forum:
+    """A valid forum of a few of everything, ids unique and references resolving; ``names`` draws its texts."""
     org_ids = draw(_unique(slugs, 1, 5))
     organizations = tuple(
         pm.Organization(
             id=oid,
-            name=draw(localized),
+            name=draw(names),
             kind=draw(st.sampled_from(pm.OrganizationKind)),
-            short_name=draw(st.none() | localized),
+            short_name=draw(st.none() | names),
             parent=org_ids[i - 1] if i and draw(st.booleans()) else None,
         )
         for i, oid in enumerate(org_ids)
@@ -69,8 +69,8 @@ def forums(draw: st.DrawFn) -> pm.Forum:
     people = tuple(
         pm.Person(
             id=pid,
-            name=draw(localized),
-            positions=tuple(draw(st.lists(st.builds(pm.Position, title=localized, organization=orgs), max_size=2))),
+            name=draw(names),
+            positions=tuple(draw(st.lists(st.builds(pm.Position, title=names, organization=orgs), max_size=2))),
             source=draw(st.none() | sources),
         )
         for pid in person_ids
@@ -79,18 +79,18 @@ def forums(draw: st.DrawFn) -> pm.Forum:
     categories = tuple(
         pm.Category(
             id=cid,
-            name=draw(localized),
+            name=draw(names),
             parent=draw(st.sampled_from(category_ids[:i])) if i and draw(st.booleans()) else None,
         )
         for i, cid in enumerate(category_ids)
     )
     measure_ids = draw(_unique(slugs, 1, 4))
-    measures = tuple(pm.Measure(id=mid, name=draw(localized)) for mid in measure_ids)
+    measures = tuple(pm.Measure(id=mid, name=draw(names)) for mid in measure_ids)
     metric_ids = draw(_unique(slugs, 0, 8))
     metrics = tuple(
         pm.Metric(
             id=mid,
-            label=draw(localized),
+            label=draw(names),
             category=draw(st.sampled_from(category_ids)),
             actor=draw(orgs),
             measure=draw(st.sampled_from(measure_ids)),
@@ -106,17 +106,15 @@ def forums(draw: st.DrawFn) -> pm.Forum:
         pm.ProgrammeItem(
             id=iid,
             kind=draw(st.sampled_from(pm.ProgrammeKind)),
-            title=draw(localized),
+            title=draw(names),
             speakers=tuple(draw(st.lists(st.sampled_from(person_ids), max_size=3, unique=True))) if person_ids else (),
-            topics=tuple(draw(st.lists(localized, max_size=2))),
+            topics=tuple(draw(st.lists(names, max_size=2))),
             source=draw(sources),
         )
         for iid in draw(_unique(slugs, 0, 3))
     )
     projects = tuple(
-        pm.Project(
-            id=pid, name=draw(localized), actor=draw(orgs), place=draw(st.none() | localized), source=draw(sources)
-        )
+        pm.Project(id=pid, name=draw(names), actor=draw(orgs), place=draw(st.none() | names), source=draw(sources))
         for pid in draw(_unique(slugs, 0, 2))
     )
     relations: tuple[pm.Relation, ...] = ()
@@ -139,17 +137,17 @@ def forums(draw: st.DrawFn) -> pm.Forum:
             qualifier=qualifiers,
             central_enterprises=st.none() | st.integers(0, 200),
             organizations=st.lists(orgs, max_size=3, unique=True).map(tuple),
-            groups=st.lists(localized, max_size=2).map(tuple),
+            groups=st.lists(names, max_size=2).map(tuple),
             source=sources,
         )
     )
     return pm.Forum(
         id=draw(slugs),
-        name=draw(localized),
+        name=draw(names),
         date=draw(st.dates(min_value=dt.date(1949, 1, 1), max_value=dt.date(2030, 12, 31))),
         date_source=draw(sources),
-        city=draw(localized),
-        theme=draw(st.none() | localized),
+        city=draw(names),
+        theme=draw(st.none() | names),
         sponsor=draw(st.none() | orgs),
         organizers=tuple(draw(st.lists(orgs, max_size=2, unique=True))),
         attendance=attendance,

@@ -131,4 +131,4 @@ def test_findings_in_english_and_chinese(forum: pm.Forum) -> None:
     assert pm.Formatter("en").finding(part_of, forum) == (
         "The parts add up to more than 4.578 billion yuan, within the whole: nearly 100 billion yuan."
     )
-    assert pm.Formatter("zh_CN").finding(part_of, forum) == "各部分合计45.78亿多元，未超过总数近1000亿元。"
+    assert pm.Formatter("zh_CN").finding(part_of, forum) == "各部分合计超过45.78亿元，未超过总数近千亿元。"

@@ -79,3 +79,14 @@ def test_console_example(page: str, command: str, expected: list[str], workspace
             assert any(actual.startswith(line[:-1]) for actual in shown), (line, shown[:5])
         else:
             assert line in shown, (line, shown[:5])
+
+
+def test_the_summaries_page_shows_what_the_code_writes() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "summaries.py"), "--check"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    page = (ROOT / "docs" / "summaries.md").read_text(encoding="utf-8")
+    # every language, short and full, in its own language and direction
+    assert page.count("### Short") == page.count("### Full") == 7
+    assert '<div lang="ar" dir="rtl" markdown>' in page and '<div lang="zh-Hant-TW" dir="ltr" markdown>' in page

@@ -47,10 +47,10 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         row(
             "2.658 billion yuan",
             "26.58亿元",
-            "26.58億元",
-            "2,658 milliards de yuans",
-            "2,658 mil millones de yuanes",
-            "2,658 миллиарда юаней",
+            "人民幣26.58億元",
+            "2,658\xa0milliards de yuans",
+            "2658 millones de yuanes",
+            "2,658\xa0млрд юаней",
             "2.658 مليار يوان",
         ),
     ),
@@ -70,11 +70,11 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         lambda loc: format_quantity(qty(10**11, "CNY"), Q.NEARLY, locale=loc),
         row(
             "nearly 100 billion yuan",
-            "近1000亿元",
-            "近1000億元",
-            "près de 100 milliards de yuans",
-            "casi 100 mil millones de yuanes",
-            "почти 100 миллиардов юаней",
+            "近千亿元",
+            "人民幣近千億元",
+            "près de 100\xa0milliards de yuans",
+            "casi 100.000 millones de yuanes",
+            "почти 100\xa0млрд юаней",
             "قرابة 100 مليار يوان",
         ),
     ),
@@ -82,12 +82,12 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         lambda loc: format_quantity(qty(2700, "school"), Q.MORE_THAN, locale=loc),
         row(
             "more than 2,700 schools",
-            "2700多所学校",
-            "2700多所學校",
+            "2700余所学校",
+            "2700餘所學校",
             "plus de 2\u202f700 écoles",
-            "más de 2.700 escuelas",
-            "более 2\xa0700 школ",
-            "أكثر من 2,700 مدرسة",
+            "más de 2700 escuelas",
+            "более 2700 школ",
+            "أكثر من 2700 مدرسة",
         ),
     ),
     "people, compact": (
@@ -99,28 +99,36 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
             "279\u202f700 personnes",
             "279.700 personas",
             "279\xa0700 человек",
-            "279,700 شخص",
+            "279.7 ألف شخص",
         ),
     ),
     "900 enterprises": (
         lambda loc: format_quantity(qty(900, "enterprise"), Q.MORE_THAN, locale=loc),
         row(
             "more than 900 enterprises",
-            "900多家企业",
-            "900多家企業",
+            "900余家企业",
+            "900餘家企業",
             "plus de 900 entreprises",
             "más de 900 empresas",
             "более 900 предприятий",
-            "أكثر من 900 مؤسسة",
+            "أكثر من 900 شركة",
         ),
     ),
     "1 county": (
         lambda loc: format_quantity(qty(1, "county"), locale=loc),
-        row("1 county", "1个县", "1個縣", "1 district", "1 condado", "1 уезд", "1 مقاطعة"),
+        row("1 county", "1个县", "1個縣", "1 district", "1 condado", "1 уезд", "1 محافظة"),
     ),
     "221 counties": (
         lambda loc: format_quantity(qty(221, "county"), locale=loc),
-        row("221 counties", "221个县", "221個縣", "221 districts", "221 condados", "221 уезд", "221 مقاطعة"),
+        row(
+            "221 counties",
+            "221个县",
+            "221個縣",
+            "221 districts",
+            "221 condados",
+            "221 уезд",
+            "221 محافظة",
+        ),
     ),
     "2 villages": (
         lambda loc: format_quantity(qty(2, "village"), locale=loc),
@@ -131,7 +139,7 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         row(
             "at least 5 projects",
             "至少5个项目",
-            "至少5個專案",
+            "至少5個項目",
             "au moins 5 projets",
             "al menos 5 proyectos",
             "не менее 5 проектов",
@@ -155,10 +163,10 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         row(
             "about 1.235 billion yuan",
             "约12.346亿元",
-            "約12.346億元",
-            "environ 1,235 milliard de yuans",
-            "alrededor de 1,235 mil millones de yuanes",
-            "около 1,235 миллиарда юаней",
+            "人民幣約12.346億元",
+            "environ 1,235\xa0milliard de yuans",
+            "alrededor de 1234,568 millones de yuanes",
+            "около 1,235\xa0млрд юаней",
             "حوالي 1.235 مليار يوان",
         ),
     ),
@@ -166,11 +174,11 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         lambda loc: format_quantity(qty(3200000000, "USD"), Q.MORE_THAN, locale=loc),
         row(
             "more than 3.2 billion US dollars",
-            "32亿多美元",
-            "32億多美元",
-            "plus de 3,2 milliards de dollars des États-Unis",
-            "más de 3,2 mil millones de dólares estadounidenses",
-            "более 3,2 миллиарда долларов США",
+            "32亿余美元",
+            "32億餘美元",
+            "plus de 3,2\xa0milliards de dollars des États-Unis",
+            "más de 3200 millones de dólares estadounidenses",
+            "более 3,2\xa0млрд долларов США",
             "أكثر من 3.2 مليار دولار أمريكي",
         ),
     ),
@@ -178,11 +186,11 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         lambda loc: format_metric(FORUM.metric("housing-funds"), locale=loc),
         row(
             "more than 600 million yuan",
-            "6亿多元",
-            "6億多元",
-            "plus de 600 millions de yuans",
+            "6亿余元",
+            "人民幣6億餘元",
+            "plus de 600\xa0millions de yuans",
             "más de 600 millones de yuanes",
-            "более 600 миллионов юаней",
+            "более 600\xa0млн юаней",
             "أكثر من 600 مليون يوان",
         ),
     ),
@@ -190,11 +198,11 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         lambda loc: format_total(LIVELIHOOD, locale=loc),
         row(
             "more than 4.578 billion yuan",
-            "45.78亿多元",
-            "45.78億多元",
-            "plus de 4,578 milliards de yuans",
-            "más de 4,578 mil millones de yuanes",
-            "более 4,578 миллиарда юаней",
+            "超过45.78亿元",
+            "人民幣超過45.78億元",
+            "plus de 4,578\xa0milliards de yuans",
+            "más de 4578 millones de yuanes",
+            "более 4,578\xa0млрд юаней",
             "أكثر من 4.578 مليار يوان",
         ),
     ),
@@ -228,7 +236,15 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
     ),
     "until 2020": (
         lambda loc: format_period(pm.Period(end_year=2020), locale=loc),
-        row("until 2020", "截至2020年", "截至2020年", "jusqu'en 2020", "hasta 2020", "до 2020 года", "حتى عام 2020"),
+        row(
+            "until 2020",
+            "截至2020年",
+            "截至2020年",
+            "jusqu’en 2020",
+            "hasta 2020",
+            "до 2020 года",
+            "حتى عام 2020",
+        ),
     ),
     "in 2020": (
         lambda loc: format_period(pm.Period(start_year=2020, end_year=2020), locale=loc),
@@ -240,11 +256,11 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
     ),
     "number, compact": (
         lambda loc: format_number(Decimal(17300), locale=loc, compact=True),
-        row("17,300", "1.73万", "1.73萬", "17\u202f300", "17.300", "17\xa0300", "17,300"),
+        row("17,300", "1.73万", "1.73萬", "17\u202f300", "17.300", "17\xa0300", "17.3 ألف"),
     ),
     "names": (
         lambda loc: format_names(["A", "B", "C"], locale=loc),
-        row("A, B, and C", "A、B和C", "A、B和C", "A, B et C", "A, B y C", "A, B и C", "A و B و C"),
+        row("A, B, and C", "A、B和C", "A、B和C", "A, B et C", "A, B y C", "A, B и C", "A، و B، و C"),
     ),
 }
 
@@ -354,7 +370,7 @@ def test_other_locales_dates_are_native() -> None:
 
 
 def test_unknown_counted_noun_falls_back_to_its_name() -> None:
-    assert format_quantity(qty(5, "health-centre"), locale="en") == "5 health centre"
+    assert format_quantity(qty(15, "health-centre"), locale="en") == "15 health centre"
 
 
 def test_catalogues_have_the_languages_plural_forms() -> None:
@@ -468,3 +484,24 @@ def test_names_in_the_readers_script() -> None:
     both = pm.Formatter("ar").names([pm.Formatter("ar").name(hong), "سينوبك"])
     assert both == "\u2068Hong Tianyun\u2069 وسينوبك"
     assert pm.Formatter("ar").names(["سينوبك", pm.Formatter("ar").name(hong)]) == "سينوبك و \u2068Hong Tianyun\u2069"
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "eight counties"),
+        ("fr", "huit districts"),
+        ("es", "ocho condados"),
+        ("ru", "8 уездов"),
+        ("zh_CN", "8个县"),
+    ],
+)
+def test_small_counts_in_words_where_the_press_writes_them(locale: str, expected: str) -> None:
+    # a count, not money, and exact: "eight counties", but "8 billion yuan" and "more than 8"
+    fmt = pm.Formatter(locale)
+    assert fmt.quantity(qty(8, "county"), words=True) == expected
+    assert "8" in fmt.quantity(qty(8, "county"))  # tables and findings keep digits
+    assert "8" in fmt.quantity(qty(8, "CNY"), words=True)
+    assert "8" in fmt.quantity(qty(8, "county"), Q.MORE_THAN, words=True)
+    # French and Spanish keep the digit for one (un/une, un/una)
+    assert pm.Formatter("fr").quantity(qty(1, "school"), words=True) == "1 école"

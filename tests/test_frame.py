@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 
 import povmodel as pm
 from povmodel.presentation import frame
+from povmodel.presentation._writing import running_date
 from povmodel.presentation.frame import COLUMNS, font_for
 
 FORUM = pm.load_forum()
@@ -29,7 +31,7 @@ def test_frame_labels_in_a_language_and_floats_on_request() -> None:
     frame = pm.to_frame(FORUM, locale="ru", decimals=False)
     row = frame.set_index("id").loc["housing-funds"]
     assert row["value"] == 600000000.0 and isinstance(row["value"], float)
-    assert row["label"] == "вложенные средства помощи в обеспечении безопасного жилья"
+    assert row["label"] == "средства на ремонт и реконструкцию ветхого жилья"
 
 
 def test_frame_of_bare_metrics_has_no_parent_categories() -> None:
@@ -58,24 +60,46 @@ def test_chart_of_funds_by_category(tmp_path: Path) -> None:
     figure = pm.plot_funds(FORUM, locale="zh_CN")
     (axes,) = figure.axes
     labels = [label.get_text() for label in axes.get_yticklabels()]
-    assert labels == ["总体成效", "义务教育", "医疗救助", "住房安全", "饮水安全", "中国石化扶贫"]
-    texts = [text.get_text().strip() for text in axes.texts]
-    assert texts == ["近1000亿元", "26.58亿元", "9.58亿元", "6亿多元", "3.62亿元", "24亿元"]
+    # the parts of the headline figure, by category: not the headline itself, not Sinopec's own
+    assert labels == ["义务教育", "医疗帮扶", "住房安全", "饮水安全"]
+    texts = [text.get_text() for text in axes.texts]
+    assert texts == ["26.58亿元", "9.58亿元", "6亿余元", "3.62亿元"]
+    # a linear scale: each bar is as long as its value
+    assert axes.get_xscale() == "linear" and axes.get_xlim()[0] == 0
     assert [round(patch.get_width()) for patch in axes.patches] == [  # type: ignore[attr-defined]
-        100_000_000_000,
         2_658_000_000,
         958_000_000,
         600_000_000,
         362_000_000,
-        2_400_000_000,
     ]
+    # every word in Chinese: the title, and the caption with the headline figure and the source
+    assert axes.get_title(loc="left") == "投入帮扶资金（按类别）"
+    caption = figure._supxlabel.get_text()  # type: ignore[attr-defined]
+    assert "2016年以来" in caption and "近千亿元" in caption and "资料来源：中央企业扶贫论坛" in caption
+    assert not re.search("[A-Za-z]", axes.get_title(loc="left") + caption + "".join(labels + texts))
     # Every text uses a font that draws all its characters: no empty boxes.
-    font = font_for("".join(labels + texts) + axes.get_title())
+    font = font_for("".join(labels + texts) + axes.get_title(loc="left") + caption)
     assert {label.get_fontproperties().get_file() for label in axes.get_yticklabels()} == {font}
     assert {text.get_fontproperties().get_file() for text in axes.texts} == {font}
     path = tmp_path / "funds.png"
     figure.savefig(path, dpi=80)
     assert path.read_bytes()[:4] == b"\x89PNG" and path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "es", "ru", "ar", "zh_TW"])
+def test_the_chart_speaks_every_catalogued_language(locale: str) -> None:
+    figure = pm.plot_funds(FORUM, locale=locale)
+    (axes,) = figure.axes
+    fmt = pm.Formatter(locale)
+    headline = FORUM.metric("funds-invested-since-2016")
+    caption = figure._supxlabel.get_text()  # type: ignore[attr-defined]
+    assert fmt.metric(headline) in caption and running_date(fmt, FORUM.date) in caption
+    assert [t.get_text() for t in axes.texts] == [
+        fmt.metric(FORUM.metric(i))
+        for i in ("education-funds", "medical-funds", "housing-funds", "drinking-water-funds")
+    ]
+    if locale != "en":  # the catalogue's words, not English ("Source" is French too)
+        assert "by category" not in axes.get_title(loc="left") and "report on" not in caption
 
 
 def test_a_chart_without_a_font_for_its_characters_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,14 +110,15 @@ def test_a_chart_without_a_font_for_its_characters_says_what_to_install(monkeypa
     with pytest.raises(pm.MissingFontError, match=r"apt-get install fonts-noto-cjk") as info:
         pm.plot_funds(FORUM, locale="zh_CN")
     missing = info.value.characters
-    assert missing and all("\u4e00" <= char <= "\u9fff" for char in missing), missing  # the Chinese ones
+    # the Chinese ones: ideographs and CJK punctuation
+    assert missing and all("\u4e00" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f" for char in missing), missing
     assert isinstance(info.value, LookupError)
 
 
 def test_short_reprs() -> None:
     assert (
         repr(FORUM)
-        == "Forum(id='central-soe-forum-2020', date='2020-10-16', metrics=29, people=10, organizations=15, ...)"
+        == "Forum(id='central-soe-forum-2020', date='2020-10-16', metrics=29, people=10, organizations=16, ...)"
     )
     assert repr(FORUM.metric("housing-funds")) == (
         "Metric(id='housing-funds', qualifier='more_than', value=Decimal('600000000'), unit='CNY', ...)"

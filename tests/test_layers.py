@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "povmodel"
 # Lower layers first: a module may import from its own layer and from those below it.
 # Extraction stands beside io, on core alone; the command line and the package's root
 # stand above everything.
-LAYERS = {"core": 0, "io": 1, "extract": 1, "presentation": 2, "cli": 3, "__main__": 3, "__init__": 3}
+LAYERS = {"core": 0, "io": 1, "extraction": 1, "presentation": 2, "cli": 3, "__main__": 3, "__init__": 3}
 TOP = 3
 
 
@@ -102,7 +102,7 @@ def test_no_module_is_over_400_lines(name: str) -> None:
 def test_the_architecture_page_lists_each_floors_modules() -> None:
     page = (PACKAGE.parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
     diagram = page.split("```text", 1)[1].split("```", 1)[0]
-    floors: dict[str, set[str]] = {"top": set(), "presentation": set(), "io": set(), "extract": set(), "core": set()}
+    floors: dict[str, set[str]] = {"top": set(), "presentation": set(), "io": set(), "extraction": set(), "core": set()}
     current: list[str] = []
     for line in diagram.splitlines():
         headings = [name for name in floors if f"─ {name}" in line]
@@ -113,7 +113,7 @@ def test_the_architecture_page_lists_each_floors_modules() -> None:
         for floor, words in zip(current, cells, strict=False):
             floors[floor] |= {w for w in words if w.isidentifier()}
     listed = {
-        f"povmodel.{floor}.{name}" for floor in ("core", "io", "extract", "presentation") for name in floors[floor]
+        f"povmodel.{floor}.{name}" for floor in ("core", "io", "extraction", "presentation") for name in floors[floor]
     }
     actual = {name for name in MODULES if name.count(".") == 2}
     assert listed == actual

@@ -1,3 +1,5 @@
+"""Summaries: a news lede and a full report, in sentences, in the reader's language and script."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,18 +15,18 @@ from markdown_it import MarkdownIt
 
 import povmodel as pm
 from povmodel.presentation import i18n
+from tests.conftest import LOCALES
 from tests.strategies import forums
-from tests.test_catalogues import LOCALES
+from tests.test_catalogues import LOCALES as CATALOGUES
 
 FORUM = pm.load_forum()
-LANGS = ("en", "zh_CN", "zh_TW", "fr", "es", "ru", "ar")
-NON_ENGLISH = LANGS[1:]
+NON_ENGLISH = LOCALES[1:]
 EN = pm.LocalizedText({"en": "x"})
 
 
 def _english_phrases() -> set[str]:
     """Three-word runs of povmodel's English sentences, without placeholders."""
-    with (LOCALES / "en" / "LC_MESSAGES" / "povmodel.po").open("rb") as file:
+    with (CATALOGUES / "en" / "LC_MESSAGES" / "povmodel.po").open("rb") as file:
         catalogue = read_po(file)
     phrases: set[str] = set()
     for message in catalogue:
@@ -41,6 +43,24 @@ def _english_phrases() -> set[str]:
 
 ENGLISH = _english_phrases()
 
+# Latin letters in a Chinese or Russian summary: only what that language's press writes
+# in Latin letters, and a name whose characters are not confirmed.
+LATIN_ALLOWED = {
+    # Wang Yanfang: the article gives only the pinyin; the characters are not confirmed.
+    "zh_CN": {"Wang Yanfang"},
+    "zh_TW": {"Wang Yanfang"},
+    # Russian business press writes these company names in Latin letters.
+    "ru": {
+        "Sinopec",
+        "China Mobile",
+        "China Energy Investment",
+        "CHN Energy",
+        "State Grid E-Commerce",
+        "China Communications Construction",
+        "CCCC",
+    },
+}
+
 
 def test_english_phrases_are_found_in_english() -> None:
     assert "was held in" in ENGLISH
@@ -53,72 +73,92 @@ def test_english_phrases_are_found_in_english() -> None:
 def test_no_english_sentence_outside_english(locale: str, style: pm.summary.Style) -> None:
     text = pm.summarize(FORUM, locale=locale, style=style)
     assert [p for p in ENGLISH if p in text] == []
-    if locale in ("zh_CN", "zh_TW", "ru", "ar"):
-        # Only people's pinyin names (two words) may be in Latin letters.
-        runs = re.findall(r"[A-Za-z]+(?:[ -][A-Za-z]+)*", text)
-        assert max((len(run.split()) for run in runs), default=0) <= 2, runs
 
 
-@pytest.mark.parametrize(
-    ("locale", "expected"),
-    [
-        (
-            "en",
-            [
-                "The Central SOE Poverty Alleviation Forum was held in Beijing on October 16, 2020.",
-                "nearly 100 billion yuan since 2016",
-                "more than 300 people",
-                "97 central enterprises",
-            ],
-        ),
-        (
-            "zh_CN",
-            [
-                "2020年10月16日，中央企业扶贫论坛在北京举行。",
-                "近1000亿元",
-                "300多人出席论坛",
-                "97家中央企业",
-                "中国石化和中国社会责任百人论坛承办",
-            ],
-        ),
-        ("zh_TW", ["2020年10月16日，中央企業扶貧論壇在北京舉行。", "近1000億元", "1萬多人"]),
-        ("fr", ["le 16 octobre 2020", "près de 100 milliards de yuans depuis 2016", "Plus de 300 personnes"]),
-        ("es", ["el 16 de octubre de 2020", "casi 100 mil millones de yuanes", "Asistieron más de 300 personas"]),
-        ("ru", ["16 октября 2020", "почти 100 миллиардов юаней", "представители 97 центральных предприятий"]),
-        ("ar", ["16 أكتوبر 2020", "قرابة 100 مليار يوان", "أكثر من 300 شخص"]),
-    ],
-)
-def test_short_summary(locale: str, expected: list[str]) -> None:
-    text = pm.summarize(FORUM, locale=locale)
-    assert text.count("\n") == 1  # one paragraph
-    for fragment in expected:
-        assert fragment in text
+@pytest.mark.parametrize("style", ["short", "full"])
+@pytest.mark.parametrize("locale", sorted(LATIN_ALLOWED))
+def test_no_latin_letters_but_the_press_s_own(locale: str, style: pm.summary.Style) -> None:
+    text = pm.summarize(FORUM, locale=locale, style=style)
+    runs = set(re.findall(r"[A-Za-z][A-Za-z .&'-]*[A-Za-z]", text))
+    assert runs <= LATIN_ALLOWED[locale], runs - LATIN_ALLOWED[locale]
 
 
-def test_full_summary_sections() -> None:
+def test_the_short_summary_is_a_lede() -> None:
+    text = pm.summarize(FORUM)
+    sentences = re.split(r"(?<=\.) (?=[A-Z])", text.strip())
+    assert sentences == [
+        "China’s state asset regulator, the State-owned Assets Supervision and Administration Commission (SASAC), "
+        "and the central state-owned enterprises (SOEs) it oversees have helped lift 221 impoverished counties out "
+        "of poverty, with the remaining 27 undergoing final checks.",
+        "Since 2016, they have invested nearly 100 billion yuan in assistance and sent more than 10,000 poverty "
+        "alleviation cadres, the Central SOE Poverty Alleviation Forum in Beijing heard on October 16, 2020.",
+        "The forum was hosted by SASAC and organized by Sinopec and the China Social Responsibility Hundreds Forum.",
+    ]
+
+
+def test_the_full_summary_is_a_news_report() -> None:
     text = pm.summarize(FORUM, style="full", markup="markdown")
     headings = [line for line in text.splitlines() if line.startswith("#")]
-    assert headings[:3] == ["# Central SOE Poverty Alleviation Forum", "## Overview", "## Speakers"]
-    assert "## Results by category" in headings and "## Contribution of Sinopec" in headings
-    assert headings[-1] == "## Programme"
-    assert "#### Compulsory education" in headings  # a subcategory of livelihood
-    # category totals, rolled up
-    assert "- Total, assistance funds invested: more than 4.578 billion yuan" in text
-    assert "- Total, people trained or placed in work: 401,400 people" in text
-    assert "- Hao Peng, Secretary of the Party Committee and Director, State-owned Assets" in text
-    # Sinopec's own figures are in its section, not among the central enterprises' results
-    results = text.split("## Results by category")[1].split("## Contribution of Sinopec")
-    assert "2.4 billion yuan" not in results[0] and "2.4 billion yuan (since 1988)" in results[1]
-    assert "Bulengou Village, Dongxiang, Gansu" in results[1]
-    assert "Round-table dialogue: “The Role of Central Enterprises in Rural Revitalization Strategies”" in text
+    categories = [c for c in FORUM.categories if c.parent is None and c.id != "overall"]
+    assert headings == [
+        "# Central SOE Poverty Alleviation Forum",
+        *(f"## {pm.Formatter('en').text(c.name)}" for c in categories),
+        "## Also at the forum",
+    ]
+    paragraphs = text.split("\n\n")
+    assert paragraphs[1] == pm.summarize(FORUM).strip()  # the lede opens the report
+    assert paragraphs[2].startswith("The forum’s theme was “Remember the General Secretary’s instructions")
+    assert "More than 300 people attended, among them representatives of 97 central SOEs," in paragraphs[2]
+    assert paragraphs[3].startswith("Hao Peng, party secretary and chairman of SASAC, said SASAC and central SOEs")
+    assert paragraphs[5].startswith("Ren Hongbin, a member of the party committee and vice chairman of SASAC, said")
+    # people are named with their posts once, the first time; a list of speakers repeats nobody
+    assert text.count("party secretary and chairman of SASAC") == 1
+    assert "Zhang Yuzhuo, party secretary and chairman of Sinopec; Liu Guoyue, general manager of" in text
+    assert "; and Wang Yanfang, general manager of the State Grid E-Commerce Company, spoke about" in text
+    assert "Zhong Hongwu, a professor at the Chinese Academy of Social Sciences, launched “Excellent Cases" in text
+    # a fact without a figure has its paragraph; the programme is told in sentences, not listed
+    assert "## Infrastructure\n\nCentral SOEs have also kept increasing their investment in electricity" in text
+    assert "Roundtable discussions were held on “Poverty Alleviation and Sustainable Development Model" in text
+    # American punctuation inside quotes, and no serial comma (the catalogue's switches)
+    assert "in Rural Revitalization Strategies.”" in text and "culture, ecology and grassroots" in text
+    # the projects are photo captions: a news report leaves them out
+    assert "quinoa" not in text and "Projects" not in text
 
 
-def test_full_summary_in_chinese() -> None:
-    text = pm.summarize(FORUM, locale="zh_CN", style="full")
-    assert "国务院国有资产监督管理委员会党委书记和主任郝鹏" in text
-    assert "投入帮扶资金合计：45.78亿多元" in text
-    assert "Wang Weidong" in text  # no characters were certain: pinyin
-    assert "中国石化的贡献" in text
+def test_chinese_runs_the_figures_on_without_headings() -> None:
+    text = pm.summarize(FORUM, locale="zh_CN", style="full", markup="markdown")
+    assert [line for line in text.splitlines() if line.startswith("#")] == ["# 中央企业扶贫论坛"]
+    assert "\n\n产业扶贫方面，2016年以来，央企支持产业扶贫项目8000余个，" in text
+    assert "\n\n作为论坛承办方，1988年以来，中国石化累计投入扶贫资金24亿元；" in text
+
+
+def test_the_headline_is_stated_once(locale: str) -> None:
+    fmt = pm.Formatter(locale)
+    text = fmt.summarize(FORUM, style="full").split("\n\n", 2)[2]  # after the lede
+    for metric in FORUM.headline_metrics():
+        amount = re.escape(fmt.amount(metric.quantity, metric.qualifier))
+        assert re.findall(rf"(?<![\d.,]){amount}(?![.,]?\d)", text) == [], metric.id
+
+
+def test_figures_of_one_actor_and_period_make_one_sentence() -> None:
+    text = pm.summarize(FORUM, style="full")
+    assert (
+        "Since 2016, central SOEs have trained 279,700 technicians, directly hired 17,300 workers from poor "
+        "households and helped 104,400 poor laborers move into off-farm jobs."
+    ) in text
+    # Sinopec's figures: the subject is said once, then its pronoun; a new actor is named
+    assert (
+        "Since 1988, Sinopec has invested a total of 2.4 billion yuan in poverty alleviation. It has sent" in text
+    )
+    assert "Sinopec’s headquarters is assigned to help eight counties, seven of which" in text
+    # a statement that opens with a comma goes on with the one before
+    assert "on health care, helping build more than 1,400 hospitals and township health centers and" in text
+
+
+def test_no_total_is_computed() -> None:
+    for locale in LOCALES:
+        text = pm.summarize(FORUM, locale=locale, style="full")
+        assert "248" not in text and "4.578" not in text and "4,578" not in text and "45.78" not in text
 
 
 def test_a_different_forum() -> None:
@@ -130,7 +170,9 @@ def test_a_different_forum() -> None:
         city=pm.LocalizedText({"en": "Lima"}),
         organizers=("ngo",),
         organizations=(
-            pm.Organization(id="ngo", name=EN, kind=pm.OrganizationKind.CIVIL_SOCIETY),
+            pm.Organization(
+                id="ngo", name=pm.LocalizedText({"en": "Wells for All"}), kind=pm.OrganizationKind.CIVIL_SOCIETY
+            ),
             pm.Organization(id="town", name=EN, kind=pm.OrganizationKind.GOVERNMENT),
         ),
         categories=(pm.Category(id="wells", name=pm.LocalizedText({"en": "Wells", "zh-Hans": "水井"})),),
@@ -149,25 +191,25 @@ def test_a_different_forum() -> None:
         ),
     )
     short = pm.summarize(forum)
-    assert short.startswith("The Water Summit was held in Lima on March 22, 2021. It was organised by x.")
-    assert "nearly 12 villages (wells dug in 2020)" in short
-    assert "sponsored" not in short and "attended" not in short and "theme" not in short
-    assert pm.summarize(forum, locale="zh_CN").startswith("2021年3月22日，水峰会在Lima举行。")
+    # no statements: the figures are listed, with what they count; no "the" where the data gives no en-x-def
+    assert short == (
+        "Water Summit, organized by Wells for All, was held in Lima on March 22, 2021. "
+        "Results reported at the forum: nearly 12 villages (wells dug in 2020).\n"
+    )
+    assert pm.summarize(forum, locale="zh_CN").startswith("2021年3月22日，水峰会在Lima举行。论坛由Wells for All承办。")
     full = pm.summarize(forum, style="full", markup="markdown")
-    assert "### Wells\n\n- Wells dug in 2020: nearly 12 villages" in full
-    assert "## Contribution of" not in full and "## Speakers" not in full
+    assert "## Wells\n\n- Wells dug in 2020: nearly 12 villages" in full
+    assert "attended" not in full
 
 
 def test_html_is_a_valid_escaped_document() -> None:
     parser = html5lib.HTMLParser(strict=True)
-    for locale in LANGS:
+    for locale in LOCALES:
         for style in ("short", "full"):
-            document = pm.summarize(FORUM, locale=locale, style=style, markup="html")
-            tree = parser.parse(document)  # raises on any parse error
-            root = tree.getroot() if hasattr(tree, "getroot") else tree
-            assert root is not None
+            parser.parse(pm.summarize(FORUM, locale=locale, style=style, markup="html"))  # raises on any error
     ar = pm.summarize(FORUM, locale="ar", style="full", markup="html")
     assert '<html lang="ar" dir="rtl">' in ar
+    assert "<bdi>Hao Peng</bdi>" in ar and "<bdi>Xi Jinping</bdi>" in ar  # Latin names are isolated
     assert '<html lang="zh-Hans-CN" dir="ltr">' in pm.summarize(FORUM, locale="zh_CN", markup="html")
 
 
@@ -188,10 +230,9 @@ def test_html_and_markdown_escape_the_data() -> None:
 def test_markdown_renders_headings_and_lists() -> None:
     tokens = MarkdownIt().parse(pm.summarize(FORUM, locale="fr", style="full", markup="markdown"))
     types = [t.type for t in tokens]
-    assert types.count("heading_open") >= 15
-    assert types.count("bullet_list_open") >= 10
-    levels = {t.tag for t in tokens if t.type == "heading_open"}
-    assert {"h1", "h2", "h3", "h4"} <= levels
+    assert types.count("heading_open") == len([c for c in FORUM.categories if c.parent is None]) + 1
+    assert types.count("bullet_list_open") == 0
+    assert {t.tag for t in tokens if t.type == "heading_open"} == {"h1", "h2"}
 
 
 @pytest.mark.parametrize("bad", [{"style": "long"}, {"markup": "pdf"}])
@@ -208,8 +249,11 @@ def test_bad_locale() -> None:
 def test_other_locale_gets_english_sentences_with_its_own_numbers() -> None:
     with pytest.warns(pm.LocaleFallbackWarning):
         text = pm.summarize(FORUM, locale="de")
-    assert "was held in Beijing on 16. Oktober 2020." in text
+    assert "in Beijing heard on 16. Oktober 2020." in text
     assert "nearly 100 Milliarden yuan" in text
+    with pytest.warns(pm.LocaleFallbackWarning):
+        html = pm.summarize(FORUM, locale="de", markup="html")
+    assert '<html lang="en" dir="ltr">' in html  # English is written, so English is declared
 
 
 def test_missing_catalogue_raises(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -222,7 +266,17 @@ def test_missing_catalogue_raises(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @settings(max_examples=100)
-@given(forums(), st.sampled_from(LANGS), st.sampled_from(["short", "full"]))
+@given(forums(), st.sampled_from(LOCALES), st.sampled_from(["short", "full"]))
 def test_any_forum_summarises_to_valid_html(forum: pm.Forum, locale: str, style: pm.summary.Style) -> None:
     html5lib.HTMLParser(strict=True).parse(pm.summarize(forum, locale=locale, style=style, markup="html"))
     assert pm.summarize(forum, locale=locale, style=style).endswith("\n")
+
+
+def test_noncharacters_never_reach_a_page() -> None:
+    # Found by the property below: U+FDD0 in a city's name made the HTML a parse error.
+    import attrs
+
+    odd = attrs.evolve(FORUM, city=pm.LocalizedText({"en": "Bei\ufdd0jing\U0010ffff"}))
+    html = pm.summarize(odd, markup="html")
+    html5lib.HTMLParser(strict=True).parse(html)
+    assert "Beijing" in html

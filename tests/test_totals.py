@@ -169,7 +169,13 @@ def test_totals_by_unit_actor_measure(forum: pm.Forum) -> None:
     assert pm.totals_by(forum, "unit")["county"].total("county", "designated-counties").quantity.value == 256
     by_actor = pm.totals_by(forum, "actor")
     assert by_actor["sinopec"].total("CNY", "funds-invested").quantity.value == Decimal("2400000000")
-    assert by_actor.keys() == ("sinopec", "sinopec-headquarters", "central-soes", "soe-poverty-fund")
+    assert by_actor.keys() == (
+        "sinopec",
+        "sinopec-headquarters",
+        "central-soes",
+        "sasac-and-central-soes",
+        "soe-poverty-fund",
+    )
     by_measure = pm.totals_by(forum, "measure")
     assert by_measure["people-employment"].total("person", "people-employment").quantity.value == 401400
     with pytest.raises(ValueError, match="cannot group by 'colour'"):

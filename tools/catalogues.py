@@ -1,7 +1,7 @@
 """Maintain povmodel's gettext catalogues: the translator's workflow in three commands.
 
     python tools/catalogues.py extract   # the template from the code, and every .po updated to it
-    python tools/catalogues.py derive    # zh_Hant/…/povmodel.po from zh_Hans through OpenCC (s2twp)
+    python tools/catalogues.py derive    # zh_Hant/…/povmodel.po from zh_Hans through OpenCC (s2tw)
     python tools/catalogues.py compile   # every .po compiled to its .mo
 
 Between ``extract`` and ``compile``, translate the new entries of each .po file
@@ -16,25 +16,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "src" / "povmodel" / "locales"
+PYBABEL = str(Path(sys.executable).with_name("pybabel"))
 KEYWORDS = ["-k", "_m", "-k", "_mp:1c,2", "-k", "_mn:1,2", "-k", "_mnp:1c,2,3"]
 
 
 def extract() -> None:
     template = LOCALES / "povmodel.pot"
     subprocess.run(
-        ["pybabel", "extract", "-F", "babel.cfg", *KEYWORDS, "--no-location", "--sort-output",
+        [PYBABEL, "extract", "-F", "babel.cfg", *KEYWORDS, "--no-location", "--sort-output",
          "--project=povmodel", '--copyright-holder=povmodel developers', "-o", str(template), "."],
         check=True, cwd=ROOT,
     )  # fmt: skip
     subprocess.run(
-        ["pybabel", "update", "-i", str(template), "-d", str(LOCALES), "-D", "povmodel",
+        [PYBABEL, "update", "-i", str(template), "-d", str(LOCALES), "-D", "povmodel",
          "--no-fuzzy-matching", "--ignore-obsolete", "-w", "120"],
         check=True, cwd=ROOT,
     )  # fmt: skip
 
 
+KEEP = "keep"
+"""A translator comment (``# keep``) that marks a zh-Hant entry written by hand: ``derive`` leaves it."""
+
+
 def derive() -> None:
-    """Write every zh-Hant translation as the OpenCC conversion (s2twp) of the zh-Hans one."""
+    """Write every zh-Hant translation as the OpenCC conversion (s2tw) of the zh-Hans one.
+
+    An entry whose translator comment is ``# keep`` is Traditional Chinese written
+    for its readers (人民幣, not 元 alone, for Taiwan and Hong Kong): it stays.
+    """
     from babel.messages.pofile import read_po, write_po
 
     from povmodel.presentation import _chinese
@@ -48,16 +57,33 @@ def derive() -> None:
         if not message.id:
             continue
         strings = tuple(message.string) if isinstance(message.string, (tuple, list)) else (str(message.string),)
-        converted = tuple(_chinese.convert(s, "s2twp") for s in strings)
+        converted = tuple(_chinese.convert(s, "s2tw") for s in strings)
         entry = traditional.get(message.id, context=message.context)
-        if entry is not None:
+        if entry is not None and KEEP not in entry.user_comments:
             entry.string = converted if isinstance(message.string, tuple) else converted[0]
     with target.open("wb") as file:
         write_po(file, traditional, width=120, sort_output=True, no_location=True)
 
 
 def compile() -> None:
-    subprocess.run(["pybabel", "compile", "-d", str(LOCALES), "-D", "povmodel", "--statistics"], check=True, cwd=ROOT)
+    """Compile every .po to its .mo.
+
+    babel's own checker does not know the suffixed placeholders a translator may
+    use (``%(sponsor_short)s``, see ``povmodel.presentation.summary``);
+    tests/test_catalogues.py checks every translation's placeholders instead.
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in sorted(LOCALES.glob("*/LC_MESSAGES/povmodel.po")):
+        with po.open("rb") as file:
+            catalogue = read_po(file)
+        untranslated = sum(
+            1 for m in catalogue if m.id and not all(m.string if isinstance(m.string, tuple) else (m.string,))
+        )
+        with po.with_suffix(".mo").open("wb") as file:
+            write_mo(file, catalogue)
+        print(f"{po.parent.parent.name}: {len(catalogue)} messages, {untranslated} untranslated")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ The package has three layers, each importing only those below it: the core
 (`povmodel.core`: the model, totals and the audit; attrs only), reading and
 writing (`povmodel.io`: cattrs and the file formats) and presentation
 (`povmodel.presentation`: the `Formatter`, summaries, displays; babel).
-Extraction (`povmodel.extract`) stands beside reading and writing. This module
+Extraction (`povmodel.extraction`) stands beside reading and writing. This module
 re-exports the public API, loading each part on first use.
 
 >>> import povmodel as pm
@@ -32,6 +32,7 @@ from povmodel.core.model import (
     FORMAT_VERSION,
     Attendance,
     Category,
+    Fact,
     Forum,
     Measure,
     Metric,
@@ -46,6 +47,7 @@ from povmodel.core.model import (
     Project,
     Relation,
     RelationKind,
+    Remark,
     Source,
 )
 from povmodel.core.quantity import Bounds, Qualifier, Quantity
@@ -62,6 +64,9 @@ __all__ = [
     "Bounds",
     "CatalogueError",
     "Category",
+    "Fact",
+    "Figure",
+    "FigureRole",
     "FileFormat",
     "Finding",
     "FindingKind",
@@ -85,6 +90,8 @@ __all__ = [
     "Person",
     "Position",
     "PovmodelError",
+    "Problem",
+    "ProblemKind",
     "ProgrammeItem",
     "ProgrammeKind",
     "Project",
@@ -92,6 +99,7 @@ __all__ = [
     "Quantity",
     "Relation",
     "RelationKind",
+    "Remark",
     "Source",
     "Style",
     "Total",
@@ -102,10 +110,13 @@ __all__ = [
     "article_text",
     "audit",
     "available_forums",
+    "check",
     "configure_converter",
+    "draft_forum",
     "dump",
     "dumps",
     "dumps_many",
+    "extract",
     "format_date",
     "format_metric",
     "format_money",
@@ -178,11 +189,19 @@ _LAZY = {
     "summarize": "povmodel.presentation.format",
     "plot_funds": "povmodel.presentation.frame",
     "to_frame": "povmodel.presentation.frame",
+    "extract": "povmodel.extraction",
+    "draft_forum": "povmodel.extraction",
+    "check": "povmodel.extraction",
+    "Figure": "povmodel.extraction",
+    "FigureRole": "povmodel.extraction",
+    "Problem": "povmodel.extraction",
+    "ProblemKind": "povmodel.extraction",
 }
 
 if TYPE_CHECKING:
     from povmodel.core.audit import Finding, FindingKind, audit
     from povmodel.core.totals import Group, GroupBy, Total, Totals, total, totals_by
+    from povmodel.extraction import Figure, FigureRole, Problem, ProblemKind, check, draft_forum, extract
     from povmodel.io.converter import configure_converter, make_converter
     from povmodel.io.limits import MAX_DEPTH, MAX_INPUT_BYTES
     from povmodel.io.migrations import migrate

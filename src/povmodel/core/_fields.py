@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
@@ -28,6 +30,7 @@ __all__ = [
     "not_bool",
     "of",
     "optional",
+    "placeholders",
 ]
 
 TEXT: Final = attrs.validators.instance_of(LocalizedText)
@@ -44,6 +47,25 @@ def _names(instance: object, attribute: attrs.Attribute[Any], value: LocalizedTe
 
 
 NAME: Final = attrs.validators.and_(TEXT, _names)
+
+
+_PLACEHOLDER: Final = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholders(*allowed: str) -> Callable[[object, attrs.Attribute[Any], LocalizedText], None]:
+    """A validator: each text of a `LocalizedText` holds exactly one of the ``allowed`` placeholders."""
+    wanted = " or ".join("{" + name + "}" for name in allowed)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: LocalizedText) -> None:
+        found = []
+        for tag, text in value.items():
+            names = _PLACEHOLDER.findall(text)
+            if len(names) != 1 or names[0] not in allowed:
+                found.append((f"{attribute.name}[{tag!r}]", f"needs exactly one placeholder, {wanted}"))
+        if found:
+            raise ValidationError(found)
+
+    return validate
 
 
 def not_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

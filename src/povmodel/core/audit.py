@@ -177,4 +177,6 @@ def audit(forum: Forum) -> tuple[Finding, ...]:
         part_of livelihood-funds-within-total True
         subset_of sinopec-counties-lifted-within-assigned True
     """
+    if not isinstance(forum, Forum):
+        raise TypeError(f"forum must be Forum, not {type(forum).__name__}")
     return (*_relation_findings(forum), *_period_findings(forum), *_additive_findings(forum))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 import attrs
 
@@ -14,7 +15,7 @@ from povmodel.core.quantity import Qualifier, Quantity
 from povmodel.core.sources import Period, Source
 from povmodel.core.text import LocalizedText
 
-__all__ = ["Category", "Measure", "Metric", "Omission", "Relation", "RelationKind"]
+__all__ = ["PLACEHOLDERS", "Category", "Fact", "Measure", "Metric", "Omission", "Relation", "RelationKind"]
 
 
 class RelationKind(enum.Enum):
@@ -38,6 +39,20 @@ class RelationKind(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
+class Fact:
+    """Something the report says without a figure, as a sentence in each language.
+
+    Attributes:
+        text: a whole sentence: "Central SOEs have also kept investing in power,
+            telecoms and roads in poor areas."
+        source: the sentence of the report it comes from.
+    """
+
+    text: LocalizedText = attrs.field(validator=f.TEXT, metadata=v.meta("a whole sentence, in each language"))
+    source: Source = attrs.field(validator=f.of(Source), metadata=v.meta("the sentence of the report it comes from"))
+
+
+@attrs.frozen(kw_only=True)
 class Category:
     """A category of assistance; categories form a tree through ``parent``.
 
@@ -45,12 +60,17 @@ class Category:
         id: a unique slug (``education``).
         name: the category's name.
         parent: the id of the enclosing category (``livelihood``), if any.
+        facts: what the report says of the category without a figure; a summary
+            states them after the category's figures.
     """
 
     id: str = f.id_field("a unique slug")
     name: LocalizedText = attrs.field(validator=f.NAME, metadata=v.meta("the category's name"))
     parent: str | None = attrs.field(
         default=None, validator=f.optional(f.SLUG), metadata=v.meta("the id of the enclosing category", f.ID_SCHEMA)
+    )
+    facts: tuple[Fact, ...] = attrs.field(
+        default=(), validator=v.tuple_of(Fact), metadata=v.meta("what the report says of it without a figure")
     )
 
 
@@ -69,6 +89,11 @@ class Measure:
     name: LocalizedText = attrs.field(validator=f.NAME, metadata=v.meta("a description"))
 
 
+PLACEHOLDERS: Final = ("figure", "amount")
+"""The placeholders of a `Metric.statement`: the figure with its unit, or the qualified number alone."""
+_statement: Final = f.placeholders(*PLACEHOLDERS)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Metric:
     """A figure stated in the report.
@@ -83,6 +108,14 @@ class Metric:
         qualifier: how the report states it ("more than", "nearly").
         period: the years it covers, when stated.
         source: the sentence of the report it comes from.
+        statement: how a summary states the figure, in each language: what the
+            actor did, as the rest of a sentence whose subject is the actor (``have
+            invested {figure} in assistance``, ``选派扶贫干部{amount}名``). It holds
+            ``{figure}`` (the figure with its unit: "nearly 100 billion yuan") or
+            ``{amount}`` (the qualified number alone: "more than 10,000"; in Chinese
+            without its classifier), written to agree with the actor and the
+            number; one that starts with a comma continues the one before it.
+            Summaries state figures without one in a list.
     """
 
     id: str = f.id_field("a unique slug")
@@ -98,6 +131,11 @@ class Metric:
         default=None, validator=f.optional(f.of(Period)), metadata=v.meta("the years it covers, when stated")
     )
     source: Source = attrs.field(validator=f.of(Source), metadata=v.meta("the sentence of the report it comes from"))
+    statement: LocalizedText | None = attrs.field(
+        default=None,
+        validator=f.optional([f.TEXT, _statement]),
+        metadata=v.meta("how a summary states the figure: the rest of a sentence whose subject is the actor"),
+    )
 
     def __repr__(self) -> str:
         quantity = self.quantity

@@ -22,8 +22,8 @@ from povmodel.core import _integrity, _seams
 from povmodel.core import _validators as v
 from povmodel.core.actors import Organization, OrganizationKind, Person, Position
 from povmodel.core.errors import ValidationError
-from povmodel.core.figures import Category, Measure, Metric, Omission, Relation, RelationKind
-from povmodel.core.programme import Attendance, ProgrammeItem, ProgrammeKind, Project
+from povmodel.core.figures import Category, Fact, Measure, Metric, Omission, Relation, RelationKind
+from povmodel.core.programme import Attendance, ProgrammeItem, ProgrammeKind, Project, Remark
 from povmodel.core.sources import Period, Source
 from povmodel.core.text import LocalizedText
 
@@ -31,6 +31,7 @@ __all__ = [
     "FORMAT_VERSION",
     "Attendance",
     "Category",
+    "Fact",
     "Forum",
     "Measure",
     "Metric",
@@ -45,10 +46,11 @@ __all__ = [
     "Project",
     "Relation",
     "RelationKind",
+    "Remark",
     "Source",
 ]
 
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
 """The version of the file format: the shape of the model's classes as plain data."""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 import attrs
 
@@ -12,7 +13,7 @@ from povmodel.core.quantity import Qualifier
 from povmodel.core.sources import Source
 from povmodel.core.text import LocalizedText
 
-__all__ = ["Attendance", "ProgrammeItem", "ProgrammeKind", "Project"]
+__all__ = ["REMARK_PLACEHOLDERS", "Attendance", "ProgrammeItem", "ProgrammeKind", "Project", "Remark"]
 
 
 class ProgrammeKind(enum.Enum):
@@ -23,6 +24,29 @@ class ProgrammeKind(enum.Enum):
     EXPERIENCE_SHARING = "experience_sharing"
     ROUND_TABLE = "round_table"
     RELEASE = "release"
+
+
+REMARK_PLACEHOLDERS: Final = ("speakers",)
+"""The placeholder of a `Remark`: who said it."""
+
+
+@attrs.frozen(kw_only=True)
+class Remark:
+    """What the speakers of a programme item said, in reported speech.
+
+    Attributes:
+        text: in each language, a whole sentence with one ``{speakers}``
+            placeholder, which a summary fills with the speakers' names (and their
+            posts, at a first mention): ``{speakers} said that central SOEs would
+            consolidate the gains``, ``{speakers}表示，……``.
+        source: the sentence of the report it comes from.
+    """
+
+    text: LocalizedText = attrs.field(
+        validator=[f.TEXT, f.placeholders(*REMARK_PLACEHOLDERS)],
+        metadata=v.meta("a sentence in reported speech, with one {speakers} placeholder"),
+    )
+    source: Source = attrs.field(validator=f.of(Source), metadata=v.meta("the sentence of the report it comes from"))
 
 
 @attrs.frozen(kw_only=True)
@@ -36,6 +60,7 @@ class ProgrammeItem:
         speakers: ids of the people who spoke or presided.
         topics: the topics, where the report gives them.
         source: the sentence that reports the item.
+        remarks: what the speakers said, where the report says.
     """
 
     id: str = f.id_field("a unique slug")
@@ -46,6 +71,9 @@ class ProgrammeItem:
         default=(), validator=v.tuple_of(LocalizedText), metadata=v.meta("the topics, where the report gives them")
     )
     source: Source = attrs.field(validator=f.of(Source), metadata=v.meta("the sentence that reports the item"))
+    remarks: tuple[Remark, ...] = attrs.field(
+        default=(), validator=v.tuple_of(Remark), metadata=v.meta("what the speakers said, in reported speech")
+    )
 
 
 @attrs.frozen(kw_only=True)

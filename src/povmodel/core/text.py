@@ -13,21 +13,36 @@ from povmodel.core import _seams, limits
 from povmodel.core._validators import show, text_problem, type_name
 from povmodel.core.errors import ValidationError
 
-__all__ = ["LocalizedText", "is_language_tag"]
+__all__ = ["FORMS", "TAG_PATTERN", "LocalizedText", "is_language_tag"]
 
 # Well-formed BCP 47 tags as povmodel uses them: language, optional script,
-# optional region (``en``, ``zh-Hans``, ``zh-Hant-TW``, ``es-419``).
-_TAG: Final = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
+# optional region (``en``, ``zh-Hans``, ``zh-Hant-TW``, ``es-419``), and an optional
+# private-use subtag naming a grammatical form (``ru-x-gen``, ``fr-x-def``).
+TAG_PATTERN: Final = r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-x-[a-z]{1,8})?"
+"""The language tags a `LocalizedText` takes, as a regular expression."""
+_TAG: Final = re.compile(TAG_PATTERN)
+
+FORMS: Final = ("def", "gen", "loc", "pro")
+"""The grammatical forms a text may give, as private-use subtags of its language (``fr-x-def``).
+
+``def``: the name as running text writes it as a subject or object, with its
+article ("the China Social Responsibility Hundreds Forum", "la Commission…");
+``gen``: as the complement of another noun ("of SASAC", "de la Commission…",
+Russian genitive "Комитета…"); ``loc``: after "in" (Russian prepositional case,
+"в Пекине"); ``pro``: the pronoun that stands for an organisation as the subject
+of a following sentence ("they", "elles", "она"). A form that is missing falls back
+to the plain text.
+"""
 
 
 def is_language_tag(tag: str) -> bool:
     """Tell whether ``tag`` is a well-formed language tag (``en``, ``zh-Hans``).
 
     Examples:
-        >>> is_language_tag("zh-Hant"), is_language_tag("zh_Hant"), is_language_tag("EN")
-        (True, False, False)
+        >>> is_language_tag("zh-Hant"), is_language_tag("zh_Hant"), is_language_tag("EN"), is_language_tag("ru-x-gen")
+        (True, False, False, True)
     """
-    return len(tag) <= 12 and _TAG.fullmatch(tag) is not None
+    return len(tag) <= 23 and _TAG.fullmatch(tag) is not None
 
 
 def _items(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:

@@ -138,8 +138,9 @@ def total(metrics: Iterable[Metric]) -> Total:
 
     Works on any iterable of metrics, from any forum, in linear time. Whether
     the sum means anything is not checked here: figures that may overlap (people
-    trained, people recruited) add up to more than the people helped. Summaries
-    only show sums the forum declares additive (`Forum.additive`).
+    trained, people recruited) add up to more than the people helped: the
+    audit flags a sum whose parts the forum does not declare additive
+    (`Forum.additive`). Summaries state no sums at all.
 
     Args:
         metrics: the metrics to add; at least one.
@@ -268,6 +269,8 @@ def totals_by(forum: Forum, by: GroupBy = "category") -> Totals:
         >>> funds.quantity.value, funds.qualifier.value, len(funds.metrics)
         (Decimal('4578000000'), 'more_than', 4)
     """
+    if not isinstance(forum, Forum):
+        raise TypeError(f"forum must be Forum, not {type(forum).__name__}")
     if by == "category":
         return Totals(by=by, groups=tuple(_rolled_up(forum)))
     if by == "unit":

@@ -25,7 +25,12 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-_MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds optional fields only (statements, omissions, disjoint relations, grammatical forms)."""
+    return data
+
+
+_MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """Version n -> the function that turns a version-n file into a version n+1 file."""
 
 
@@ -38,7 +43,7 @@ def migrate(data: Mapping[str, Any]) -> dict[str, Any]:
 
     Examples:
         >>> migrate({"format_version": 1, "attendance": {"participants_qualifier": "more_than"}})
-        {'format_version': 2, 'attendance': {'qualifier': 'more_than'}}
+        {'format_version': 3, 'attendance': {'qualifier': 'more_than'}}
     """
     version = data.get(VERSION_KEY)
     where = f"$.{VERSION_KEY}"

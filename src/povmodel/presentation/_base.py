@@ -106,8 +106,10 @@ class FormatterBase:
         """The direction of the language written: ``"rtl"`` for Arabic."""
         return "rtl" if self.language == "ar" else "ltr"
 
-    def _say(self, message: str, /, **values: object) -> str:
-        """The catalogue's translation of ``message``, with ``values`` filled in (for povmodel's own sentences)."""
+    def _say(self, message: str | tuple[str, str], /, **values: object) -> str:
+        """The catalogue's translation of ``message`` (or of ``(context, message)``), with ``values`` filled in."""
+        if isinstance(message, tuple):
+            return str(self._translations.pgettext(*message)) % values
         return self._translations.gettext(message) % values
 
     def _say_plural(self, messages: tuple[str, str], n: int, /, **values: object) -> str:
@@ -116,29 +118,58 @@ class FormatterBase:
 
     # -- texts and names --------------------------------------------------------------
 
-    def text(self, text: LocalizedText) -> str:
-        """The text of the data for this reader.
+    def text(self, text: LocalizedText, form: str | None = None) -> str:
+        """The text of the data for this reader, in a grammatical ``form`` where the data gives one.
 
         The reader's language first; for Chinese, in the reader's script (Traditional
         converted from Simplified by OpenCC where only that exists, with Taiwan's
         or Hong Kong's vocabulary); then English; then the first text there is.
+        ``form`` is one of `povmodel.core.text.FORMS` (``"def"``, ``"gen"``...): the
+        text tagged ``fr-x-def`` for a French reader, else the plain ``fr`` text.
 
         Examples:
             >>> from povmodel import Formatter
-            >>> city = LocalizedText({"en": "Beijing", "zh-Hans": "北京"})
+            >>> city = LocalizedText({"en": "Beijing", "zh-Hans": "北京", "ru": "Пекин", "ru-x-loc": "Пекине"})
             >>> Formatter("zh_TW").text(LocalizedText({"en": "platform", "zh-Hans": "平台"}))
             '平臺'
-            >>> Formatter("fr").text(city)
-            'Beijing'
+            >>> Formatter("fr").text(city), Formatter("ru").text(city, form="loc")
+            ('Beijing', 'Пекине')
         """
         check_type("text", text, LocalizedText)
+        if form is not None:
+            found = self.form(text, form)
+            if found is not None:
+                return found
         found = text.best(self._resolved.content)
         if found is not None:
             return found
         converted = self._converted(text)
         if converted is not None:
             return converted
+        if form is not None:
+            english = text.best((f"en-x-{form}",))
+            if english is not None and text.best(("en",)) is not None:
+                return english
         return text.best(("en",)) or text.items_[0][1]
+
+    def has(self, text: LocalizedText) -> bool:
+        """True when the data gives ``text`` in the reader's language (for Chinese, in either script)."""
+        check_type("text", text, LocalizedText)
+        tags = self._resolved.content + self._resolved.convert_from
+        return text.best(tags) is not None
+
+    def form(self, text: LocalizedText, form: str) -> str | None:
+        """The text's grammatical ``form`` in the reader's language, or ``None`` where the data gives none.
+
+        For Chinese, a form given in the other script is converted, as plain texts are.
+        """
+        found = text.best(f"{tag}-x-{form}" for tag in self._resolved.content)
+        if found is not None or not self._resolved.conversion:
+            return found
+        source = text.best(f"{tag}-x-{form}" for tag in self._resolved.convert_from)
+        if source is None or not _chinese.available():
+            return source
+        return _chinese.convert(source, self._resolved.conversion)
 
     def _converted(self, text: LocalizedText) -> str | None:
         resolved = self._resolved
@@ -179,6 +210,12 @@ class FormatterBase:
         """``text`` between FSI and PDI, so that its direction does not leak into a right-to-left sentence."""
         return f"{_FSI}{text}{_PDI}"
 
+    def _isolate_latin(self, text: str) -> str:
+        """In a right-to-left language, every run of Latin words in ``text`` isolated ("Xi Jinping")."""
+        if self.direction != "rtl":
+            return text
+        return _names.LATIN_RUN.sub(lambda run: self.isolate(run[0]), text)
+
     def names(self, names: Iterable[str], *, list_style: ListStyle = "standard") -> str:
         """Join names as a list in the locale's way (CLDR's list patterns).
 
@@ -195,9 +232,44 @@ class FormatterBase:
             'Sinopec e Industrias del Sur'
         """
         check_choice("list_style", list_style, ListStyle)
-        return _names.join(list(names), self.locale, list_style)
+        if isinstance(names, str) or not isinstance(names, Iterable):
+            raise TypeError(f"names must be an iterable of str, not {type(names).__name__}")
+        items = list(names)
+        for item in items:
+            check_type("names", item, str)
+        return _names.join(items, self.locale, list_style)
+
+    def _list(self, names: Iterable[str], list_style: ListStyle, end: str | None) -> str:
+        """``names`` joined, with ``end`` for the last two where given (the summaries' catalogue pattern)."""
+        return _names.join(list(names), self.locale, list_style, end)
 
     # -- figures ----------------------------------------------------------------------
+
+    def amount(
+        self, quantity: Quantity, qualifier: Qualifier = Qualifier.EXACT, *, compact: bool = True, words: bool = False
+    ) -> str:
+        """A quantity's qualified number without its noun: "more than 10,000", "1万余".
+
+        For a statement that names what it counts itself: ``sent {amount}
+        poverty alleviation cadres``, ``选派扶贫干部{amount}名``. With ``words``,
+        an exact count from one to nine is written in words where the reader's
+        press does so in running text ("eight").
+
+        Examples:
+            >>> from povmodel import Formatter
+            >>> cadres, more = Quantity(value=Decimal(10000), unit="person"), Qualifier.MORE_THAN
+            >>> Formatter("en").amount(cadres, more), Formatter("zh_CN").amount(cadres, more)
+            ('more than 10,000', '1万余')
+        """
+        check_type("quantity", quantity, Quantity)
+        check_type("qualifier", qualifier, Qualifier)
+        return _numbers.figure(
+            quantity.value, quantity.unit, qualifier, self.locale, self.language, compact, noun=False, words=words
+        )
+
+    def _sentences(self, sentences: Iterable[str]) -> str:
+        """Sentences one after the other, as the language writes them (Chinese without spaces)."""
+        return ("" if self.language.startswith("zh") else " ").join(sentences)
 
     def number(self, value: Decimal | int, *, compact: bool = False) -> str:
         """A number, with every digit unless ``compact`` asks for scale words (万, 亿, billion).
@@ -233,23 +305,29 @@ class FormatterBase:
             shown = abs(value) if value.is_zero() else value  # never "-CN¥0.00"
             return str(format_currency(shown, currency, locale=self.locale, decimal_quantization=False))
 
-    def quantity(self, quantity: Quantity, qualifier: Qualifier = Qualifier.EXACT, *, compact: bool = True) -> str:
+    def quantity(
+        self, quantity: Quantity, qualifier: Qualifier = Qualifier.EXACT, *, compact: bool = True, words: bool = False
+    ) -> str:
         """A quantity with its qualifier and counted noun, as a report states it.
 
         A compact form that cannot be exact with three fraction digits is rounded,
-        and its qualifier becomes "about".
+        and its qualifier becomes "about". With ``words``, an exact count from one
+        to nine is written in words where the reader's press does so in running
+        text ("eight counties").
 
         Examples:
             >>> from povmodel import Formatter
             >>> fmt = Formatter("zh_CN")
             >>> fmt.quantity(Quantity(value=Decimal(10**11), unit="CNY"), Qualifier.NEARLY)
-            '近1000亿元'
+            '近千亿元'
             >>> fmt.quantity(Quantity(value=Decimal(2700), unit="school"), Qualifier.MORE_THAN)
-            '2700多所学校'
+            '2700余所学校'
         """
         check_type("quantity", quantity, Quantity)
         check_type("qualifier", qualifier, Qualifier)
-        return self._figure(quantity.value, quantity.unit, qualifier, compact=compact)
+        return _numbers.figure(
+            quantity.value, quantity.unit, qualifier, self.locale, self.language, compact, words=words
+        )
 
     def metric(self, metric: Metric, *, compact: bool = True) -> str:
         """A metric's figure: its quantity with its qualifier.
@@ -257,8 +335,10 @@ class FormatterBase:
         Examples:
             >>> from povmodel import Formatter
             >>> from povmodel import load_forum
-            >>> Formatter("fr").metric(load_forum().metric("housing-funds"))
-            'plus de 600 millions de yuans'
+            >>> Formatter("en").metric(load_forum().metric("housing-funds"))
+            'more than 600 million yuan'
+            >>> Formatter("fr").metric(load_forum().metric("housing-funds"))  # no line break inside "600 millions"
+            'plus de 600\xa0millions de yuans'
         """
         check_type("metric", metric, Metric)
         return self._figure(metric.quantity.value, metric.quantity.unit, metric.qualifier, compact=compact)
@@ -271,7 +351,7 @@ class FormatterBase:
             >>> import povmodel as pm
             >>> total = pm.totals_by(pm.load_forum())["livelihood"].total("CNY", "funds-invested")
             >>> Formatter("en").total(total), Formatter("zh_TW").total(total)
-            ('more than 4.578 billion yuan', '45.78億多元')
+            ('more than 4.578 billion yuan', '人民幣超過45.78億元')
         """
         check_type("total", total, Total)
         return self._figure(total.quantity.value, total.quantity.unit, total.qualifier, compact=compact)

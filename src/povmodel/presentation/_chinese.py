@@ -1,9 +1,16 @@
 """Chinese in the reader's script: Traditional from Simplified (and back) through OpenCC.
 
-OpenCC (``pip install 'povmodel[zh]'``) converts characters and, for Taiwan and
-Hong Kong, vocabulary too (``s2twp``: 平台 → 平臺, 信息 → 資訊); quotation marks
-become corner brackets (“” → 「」), as Traditional Chinese writes them. The
-zh-Hant catalogue is derived the same way (``tools/catalogues.py``).
+OpenCC (``pip install 'povmodel[zh]'``) converts characters, with the variants
+Taiwan (``s2tw``) or Hong Kong (``s2hk``) writes; quotation marks become corner
+brackets (“” → 「」), as Traditional Chinese writes them. The zh-Hant catalogue is
+derived the same way (``tools/catalogues.py``).
+
+Taiwan gets ``s2tw``, not ``s2twp``: ``s2twp`` also swaps mainland words for
+Taiwan's (项目 → 專案, 发布 → 釋出, 信息 → 資訊), and a report on mainland
+institutions keeps their own terms, as Taiwan's press quotes them; its phrase
+table turned 完成项目投资决策 into 完成專案投資決策 and 发布《案例》 into 釋出《案例》.
+No configuration knows a person's name: 杨杰 becomes 楊傑, so a forum gives a
+person's Traditional name (``zh-Hant``) where it differs.
 Conversions are cached, within a bound in bytes.
 """
 
@@ -39,13 +46,13 @@ def converter_for(script: str, territory: str | None) -> str:
 
     Examples:
         >>> converter_for("Hant", "TW"), converter_for("Hant", "HK"), converter_for("Hant", None)
-        ('s2twp', 's2hk', 's2t')
+        ('s2tw', 's2hk', 's2t')
         >>> converter_for("Hans", "CN")
         't2s'
     """
     if script == "Hans":
         return "t2s"
-    return {"TW": "s2twp", "HK": "s2hk", "MO": "s2hk"}.get(territory or "", "s2t")
+    return {"TW": "s2tw", "HK": "s2hk", "MO": "s2hk"}.get(territory or "", "s2t")
 
 
 @functools.cache

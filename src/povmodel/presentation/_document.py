@@ -36,9 +36,13 @@ class List:
 
 Block: TypeAlias = "Heading | Paragraph | List"
 
-# Characters no output may carry: control characters but newline, and explicit bidi
-# embeddings and overrides (povmodel writes only isolates, FSI and PDI, in pairs).
-_UNSAFE: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066\u2067]")
+# Characters no output may carry: control characters but newline, explicit bidi
+# embeddings and overrides (povmodel writes only isolates, FSI and PDI, in pairs), and
+# Unicode's noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF), which HTML forbids.
+_NONCHARACTERS: Final = "\ufdd0-\ufdef" + "".join(
+    chr(plane + end) for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF)
+)
+_UNSAFE: Final = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066\u2067{_NONCHARACTERS}]")
 _INLINE: Final = re.compile(r"([\\`*_\[\]<>#|~!])")
 # Text that would open a block at its start, once inline syntax is escaped: a list or
 # rule marker (-, +), a setext underline (=), or an ordered list marker ("1." or "1)").

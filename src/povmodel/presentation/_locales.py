@@ -46,7 +46,9 @@ Markup: TypeAlias = Literal["text", "markdown", "html"]
 DateLength: TypeAlias = Literal["full", "long", "medium", "short"]
 """CLDR's lengths of a date format."""
 
-ListStyle: TypeAlias = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
+ListStyle: TypeAlias = Literal[
+    "standard", "standard-short", "standard-narrow", "or", "or-short", "unit", "unit-short", "unit-narrow"
+]
 """CLDR's styles of a list."""
 
 
@@ -117,7 +119,9 @@ def _unique(*tags: str | None) -> tuple[str, ...]:
 def check_choice(name: str, value: object, alias: object) -> None:
     choices = get_args(alias)
     if value not in choices:
-        raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}, not {value!r}")
+        shown = repr(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}, not {shown}")
 
 
 def check_type(name: str, value: object, *kinds: type) -> None:

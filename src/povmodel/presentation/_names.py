@@ -10,12 +10,14 @@ from babel import Locale
 
 from povmodel.presentation import _palladius
 
-__all__ = ["cyrillic", "join"]
+__all__ = ["LATIN_RUN", "cyrillic", "join"]
 
 # Spanish writes "e" for "y" before an i sound (i-, hi-, not hie-/hia-), "u" for "o" before o-, ho-.
 _SPANISH_E: Final = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóú]))")
 _SPANISH_U: Final = re.compile(r"^(?:[oóOÓ]|[hH][oóOÓ])")
 _FSI: Final = "\u2068"
+LATIN_RUN: Final = re.compile(r"(?<![{\w])[A-Za-z][A-Za-z'’.\-]*(?: [A-Za-z][A-Za-z'’.\-]*)*(?![}\w])")
+"""A run of Latin words (but a ``{placeholder}`` of the data's sentences)."""
 
 
 def cyrillic(latin: str, hanzi: str | None) -> str:
@@ -65,11 +67,25 @@ def _word(syllables: tuple[str, ...]) -> str:
     return _palladius.to_cyrillic("'".join(syllables))
 
 
-def join(names: list[str], locale: Locale, style: str) -> str:
-    """Names joined by CLDR's list patterns, with what CLDR leaves out for Spanish and Arabic."""
+def join(names: list[str], locale: Locale, style: str, end: str | None = None) -> str:
+    """Names joined by CLDR's list patterns, with what CLDR leaves out for Spanish and Arabic.
+
+    ``end``, where given, joins the last two of three or more names instead of CLDR's
+    pattern ("{0} and {1}": no serial comma).
+    """
     if not names:
         return ""
-    patterns = locale.list_patterns[style]
+    # CLDR leaves out the patterns a style shares with "standard" (Chinese narrow lists
+    # give only "2" and "end"); babel does not resolve that inheritance.
+    standard = locale.list_patterns["standard"]
+    own = locale.list_patterns.get(style, standard)
+    if locale.language == "ar" and style == "standard":
+        # CLDR joins every Arabic item with a bare و; the press puts a comma between the
+        # items of a longer list, so that names that hold و themselves stay apart.
+        own = {"start": "{0}، و{1}", "middle": "{0}، و{1}", "end": "{0}، و{1}", "2": "{0} و{1}"}
+    patterns = {key: own[key] if key in own else standard[key] for key in ("start", "middle", "end", "2")}
+    if end is not None:
+        patterns["end"] = end
     if len(names) == 1:
         return names[0]
     if len(names) == 2:

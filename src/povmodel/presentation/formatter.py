@@ -14,15 +14,12 @@ command line, frames and charts, the example service) goes through a
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING
 
+from povmodel.core.audit import Finding
+from povmodel.core.model import Forum
 from povmodel.presentation import _findings, summary
 from povmodel.presentation._base import FormatterBase
-from povmodel.presentation._locales import DateLength, ListStyle, LocaleLike, Markup, Style, check_choice
-
-if TYPE_CHECKING:
-    from povmodel.core.audit import Finding
-    from povmodel.core.model import Forum
+from povmodel.presentation._locales import DateLength, ListStyle, LocaleLike, Markup, Style, check_choice, check_type
 
 __all__ = ["DateLength", "Formatter", "ListStyle", "LocaleLike", "Markup", "Style"]
 
@@ -52,8 +49,8 @@ class Formatter(FormatterBase):
         'zh-Hans'
         >>> import povmodel as pm
         >>> from decimal import Decimal
-        >>> Formatter("fr").quantity(pm.Quantity(value=Decimal("600000000"), unit="CNY"), pm.Qualifier.MORE_THAN)
-        'plus de 600 millions de yuans'
+        >>> Formatter("ru").quantity(pm.Quantity(value=Decimal("600000000"), unit="CNY"), pm.Qualifier.MORE_THAN)
+        'более 600\xa0млн юаней'
     """
 
     __slots__ = ()
@@ -69,6 +66,8 @@ class Formatter(FormatterBase):
             >>> print(Formatter("en").finding(pm.audit(forum)[1], forum))
             Each part is within the whole: 7 counties of 8 counties.
         """
+        check_type("finding", finding, Finding)
+        check_type("forum", forum, Forum)
         return _findings.describe(self, finding, forum)
 
     def summarize(
@@ -78,8 +77,8 @@ class Formatter(FormatterBase):
 
         Args:
             forum: any forum.
-            style: ``"short"``, a news lede (what, when, where, who, and the
-                headline results), or ``"full"``, a report with sections.
+            style: ``"short"``, a news lede (the headline results, where and when
+                the forum heard them, who held it), or ``"full"``, a news report.
             markup: ``"text"``, ``"markdown"`` or ``"html"`` (a whole HTML5
                 document, escaped, whose ``lang`` and ``dir`` are those of the
                 language written).
@@ -96,6 +95,7 @@ class Formatter(FormatterBase):
         if fmt is not None:
             warnings.warn("fmt= is deprecated: use markup=", DeprecationWarning, stacklevel=2)
             markup = fmt
+        check_type("forum", forum, Forum)
         check_choice("style", style, Style)
         check_choice("markup", markup, Markup)
         return summary.write(self, forum, style, markup)

@@ -6,11 +6,12 @@ import functools
 import importlib
 import importlib.resources
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from povmodel.core.errors import MissingExtraError, MissingFontError
 from povmodel.core.model import Forum, Metric
 from povmodel.core.totals import total
+from povmodel.presentation._writing import running_date, upper_first
 from povmodel.presentation.formatter import Formatter, LocaleLike
 
 if TYPE_CHECKING:
@@ -162,17 +163,42 @@ def font_for(text: str) -> str:
     raise MissingFontError(missing)
 
 
+def _m(message: str) -> str:
+    return message
+
+
+_CHART_TITLE: Final = _m("%(measure)s, by category")
+_CHART_TOTAL: Final = _m("Part of the %(label)s %(period)s: %(figure)s in all.")
+_CHART_SOURCE: Final = _m("Source: report on %(forum)s, %(date)s.")
+
+
+def _parts_of_headline(forum: Forum, measure: str, unit: str) -> tuple[Metric | None, list[Metric]]:
+    """The headline figure of ``measure`` (the whole), and the figures that are its declared parts.
+
+    Without such a whole, every figure of the measure but the headline's is a part.
+    """
+    headline = [m for m in forum.headline_metrics() if m.measure == measure and m.quantity.unit == unit]
+    whole = headline[0] if headline else None
+    of_measure = [m for m in forum.metrics if m.measure == measure and m.quantity.unit == unit]
+    if whole is not None:
+        declared = {p for r in forum.relations if r.whole == whole.id and r.kind.additive for p in r.parts}
+        if declared:
+            return whole, [m for m in of_measure if m.id in declared]
+    return whole, [m for m in of_measure if m not in headline]
+
+
 def plot_funds(
     forum: Forum, *, locale: LocaleLike = "en", measure: str = "funds-invested", unit: str = "CNY"
 ) -> Figure:
-    """A bar chart of the funds invested in each category of assistance.
+    """A bar chart of the funds invested in each category of assistance, as a newspaper would print it.
 
-    One bar per category with funds of its own (parents are not drawn again: their
-    funds are the sum of their children's), on a log scale, labelled in the chosen
-    language, with each bar's figure as the report states it ("more than 600
-    million yuan"). A report's headline total may contain the other bars.
-    Its texts use the first installed font that draws every character in them
-    (see docs/notebooks.md): Chinese needs a CJK font.
+    The bars are the categories whose funds the report declares part of its
+    headline figure (the livelihood funds of the bundled forum), on a linear
+    scale, each labelled with its figure as the report states it ("more than 600
+    million yuan", "6亿余元"); the headline figure itself is in the caption, with
+    the source. Every word is in the chart's language. Its texts use the first
+    installed font that draws every character in them (see docs/notebooks.md):
+    Chinese needs a CJK font.
 
     Raises:
         MissingExtraError: matplotlib is not installed (``pip install 'povmodel[plot]'``).
@@ -183,33 +209,47 @@ def plot_funds(
     from matplotlib.font_manager import FontProperties
 
     fmt = Formatter(locale)
+    whole, parts = _parts_of_headline(forum, measure, unit)
     bars = []
     for category in forum.categories:
-        own = [
-            m for m in forum.metrics if m.category == category.id and m.measure == measure and m.quantity.unit == unit
-        ]
+        own = [m for m in parts if m.category == category.id]
         if own:
             summed = total(own)
             bars.append((fmt.text(category.name), summed.quantity.value, fmt.total(summed)))
-    figure = Figure(figsize=(9, 0.55 * len(bars) + 1.5), layout="constrained")
-    axes = figure.subplots()
-    measure_name = fmt.text(forum.measure(measure).name)
-    title = f"{fmt.text(forum.name)} — {measure_name}"
-    words = "".join([title, *(name + label for name, _, label in bars)])
+    title = upper_first(fmt._say(_CHART_TITLE, measure=fmt.text(forum.measure(measure).name)))
+    lines = []
+    if whole is not None:
+        period = fmt.period(whole.period) if whole.period is not None else ""
+        lines.append(fmt._say(_CHART_TOTAL, figure=fmt.metric(whole), period=period, label=fmt.text(whole.label)))
+    day = running_date(fmt, forum.date)
+    lines.append(fmt._say(_CHART_SOURCE, forum=fmt.text(forum.name, "def"), date=day))
+    caption = "\n".join(upper_first(line.replace("  ", " ").strip()) for line in lines)
+    words = "".join([title, caption, *(name + label for name, _, label in bars)])
     font = font_for(words)
     text_style: dict[str, Any] = {"fontproperties": FontProperties(fname=font)}
+    figure = Figure(figsize=(9, 0.6 * len(bars) + 2.2), layout="constrained")
+    axes = figure.subplots()
     names = [name for name, _, _ in bars]
     values = [float(value) for _, value, _ in bars]
-    positions = range(len(bars))
-    axes.barh(list(positions), values, color="#3b6ea8")
-    axes.set_yticks(list(positions), labels=names, **text_style)
+    positions = list(range(len(bars)))
+    axes.barh(positions, values, color="#3b6ea8", height=0.6)
+    axes.set_yticks(positions, labels=names, **text_style)
     axes.invert_yaxis()
     for position, value, (_, _, label) in zip(positions, values, bars, strict=True):
-        axes.text(value, position, f"  {label}", va="center", fontproperties=FontProperties(fname=font, size=9))
-    axes.set_title(title, **text_style)
-    # A log scale: a report's headline total dwarfs the categories it contains.
-    axes.set_xscale("log")
-    axes.set_xlabel(f"{unit} (log scale)")
-    axes.set_xlim(min(values, default=1) / 3, max(values, default=1) * 40)
-    axes.spines[["top", "right"]].set_visible(False)
+        axes.annotate(
+            label,
+            (value, position),
+            xytext=(4, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontproperties=FontProperties(fname=font, size=10),
+        )
+    # A linear scale, so that a bar's length is its value; each bar says its figure, so
+    # the axis needs no numbers (a figure's words are the reader's language's).
+    axes.set_xlim(0, max(values, default=1) * 1.35)
+    axes.xaxis.set_visible(False)
+    axes.spines[["top", "right", "bottom"]].set_visible(False)
+    axes.set_title(title, loc="left", fontproperties=FontProperties(fname=font, size=13))
+    figure.supxlabel(caption, x=0.01, ha="left", fontproperties=FontProperties(fname=font, size=9))
     return figure

@@ -1,0 +1,43 @@
+"""The test suite on every Python povmodel supports, as attrs and cattrs run theirs.
+
+    nox                        # every Python found (3.10 to 3.13)
+    nox -s tests-3.10 tests-3.13
+    nox -s oldest newest       # what CI runs: the first and the last of PYTHONS
+
+Each session installs povmodel with its ``test`` extra into a fresh virtual
+environment and runs the suite; the interpreters come from PATH (pyenv's shims).
+"""
+
+from __future__ import annotations
+
+import nox
+
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+"""The Pythons povmodel supports: the classifiers of pyproject.toml list the same."""
+
+nox.options.sessions = ["tests"]
+nox.options.error_on_missing_interpreters = True
+
+
+def _suite(session: nox.Session) -> None:
+    session.install("-e", ".[test]")
+    # Coverage is measured once, by the main CI run; here the suite itself is what counts.
+    session.run("python", "-m", "pytest", "--no-cov", "-q", *session.posargs)
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The suite on one Python."""
+    _suite(session)
+
+
+@nox.session(python=PYTHONS[0])
+def oldest(session: nox.Session) -> None:
+    """The suite on the oldest Python povmodel supports."""
+    _suite(session)
+
+
+@nox.session(python=PYTHONS[-1])
+def newest(session: nox.Session) -> None:
+    """The suite on the newest Python povmodel supports."""
+    _suite(session)

@@ -1,0 +1,164 @@
+"""The figures of a summary as sentences: who did what, and since when.
+
+Consecutive figures of one actor and one period make one sentence: "Since 2016,
+central SOEs have invested nearly 100 billion yuan in assistance and sent more
+than 10,000 poverty alleviation cadres." A figure without a statement is listed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from povmodel.core.model import Metric
+from povmodel.presentation._document import Block, Heading, List, Paragraph
+from povmodel.presentation._writing import Writer, upper_first
+
+__all__ = ["clauses", "headings", "one_sentence", "results"]
+
+
+def _m(message: str) -> str:
+    return message
+
+
+def _mp(context: str, message: str) -> tuple[str, str]:
+    return context, message
+
+
+_ITEM: Final = _m("%(label)s: %(figure)s")
+_ITEM_PERIOD: Final = _m("%(label)s: %(figure)s (%(period)s)")
+# One run of statements: what one actor did in one period.
+_RUN: Final = _m("%(subject)s %(predicates)s")
+_RUN_PERIOD: Final = _m("%(period)s, %(subject)s %(predicates)s")
+_RUN_AGAIN: Final = _mp("the same subject as the sentence before", "%(subject)s %(predicates)s")
+_RUN_AGAIN_PERIOD: Final = _mp("the same subject as the sentence before", "%(period)s, %(subject)s %(predicates)s")
+# A new subject after the first sentence of a paragraph (Arabic opens it with و).
+_RUN_NEXT: Final = _mp("a new subject, after the first sentence of its paragraph", "%(subject)s %(predicates)s")
+_RUN_NEXT_PERIOD: Final = _mp(
+    "a new subject, after the first sentence of its paragraph", "%(period)s, %(subject)s %(predicates)s"
+)
+_SENTENCE: Final = _m("%(sentence)s.")
+_RUNS: Final = _mp("two runs of one sentence", "%(first)s; %(second)s")
+# A translator's choice: "heading" gives each category a heading; a frame instead opens
+# the category's paragraph with its name, its "def" form (Chinese: "%(category)s，%(paragraph)s",
+# with 产业扶贫方面 as the name's zh-Hans-x-def).
+_SECTION: Final = _mp(
+    "each category's section: heading, or a frame that opens its paragraph with %(category)s", "heading"
+)
+# A translator's switch: "yes" where a paragraph of figures is one sentence, its runs
+# joined as above (Chinese: 投入……；援建……。), "no" for a sentence per run.
+_ONE_SENTENCE: Final = _mp("a paragraph of figures as one sentence: yes or no", "no")
+
+
+def _runs(metrics: Sequence[Metric]) -> Iterator[list[Metric]]:
+    """Consecutive metrics of one actor and one period."""
+    run: list[Metric] = []
+    for metric in metrics:
+        if run and (metric.actor, metric.period) != (run[0].actor, run[0].period):
+            yield run
+            run = []
+        run.append(metric)
+    if run:
+        yield run
+
+
+def clauses(w: Writer, groups: Sequence[Sequence[Metric]]) -> list[str]:
+    """One clause per run of statements, runs never crossing a group (a category).
+
+    Where the actor does not change, the subject becomes its pronoun (``pro`` form;
+    languages that drop it, drop it in the catalogue's frame), and an unchanged
+    period is not said again.
+    """
+    said: list[str] = []
+    previous: Metric | None = None
+    for group in groups:
+        for run in _runs([m for m in group if m.statement is not None]):
+            head = run[0]
+            predicates = [p for p in (w.statement(m) for m in run) if p is not None]
+            name = w.short(w.forum.organization(head.actor))
+            again = previous is not None and head.actor == previous.actor
+            pronoun = w.fmt.form(name, "pro") if again else None
+            joined = w.join(predicates)
+            verb, _, rest = joined.partition(" ")
+            # A frame may put the subject after the verb (Arabic: verb, subject, object).
+            values = {"subject": pronoun or w.text(name, "def"), "predicates": joined, "verb": verb, "rest": rest}
+            same_period = previous is not None and again and head.period == previous.period
+            plain, with_period = (
+                (_RUN_AGAIN, _RUN_AGAIN_PERIOD)
+                if again
+                else (_RUN_NEXT, _RUN_NEXT_PERIOD)
+                if said
+                else (_RUN, _RUN_PERIOD)
+            )
+            if head.period is None or same_period:
+                said.append(w.say(plain, **values))
+            else:
+                said.append(w.say(with_period, period=w.fmt.period(head.period), **values))
+            previous = head
+    return said
+
+
+def one_sentence(w: Writer, clauses: Sequence[str]) -> str:
+    """Clauses joined by the catalogue's pattern ("…; since 2016, they have…").
+
+    A language whose pattern ends a sentence between them (". ") gets the next
+    one capitalised.
+    """
+    joiner = w.say(_RUNS, first="\x00", second="\x01")
+    between = joiner[joiner.find("\x00") + 1 : joiner.find("\x01")]
+    ends = between.rstrip()[-1:] in (".", "!", "?", "。")
+
+    def join(first: str, second: str) -> str:
+        return w.say(_RUNS, first=first, second=upper_first(second) if ends else second)
+
+    return functools.reduce(join, clauses)
+
+
+def _item(w: Writer, metric: Metric) -> str:
+    label, figure = w.text(metric.label), w.fmt.metric(metric)
+    if metric.period is None:
+        return upper_first(w.say(_ITEM, label=label, figure=figure))
+    return upper_first(w.say(_ITEM_PERIOD, label=label, figure=figure, period=w.fmt.period(metric.period)))
+
+
+def headings(w: Writer) -> bool:
+    """True where the language gives the summary's sections headings (the catalogue's switch)."""
+    return w.setting(_SECTION) == "heading"
+
+
+def results(w: Writer, *, skip: frozenset[str] = frozenset()) -> list[Block]:
+    """A section per top-level category: one paragraph over its whole subtree, then the figures without statements.
+
+    The paragraph states the figures, then what the report says of the
+    categories without a figure (`Category.facts`). Metrics in ``skip``
+    (already stated, in the lede) are not stated again; a category left with
+    nothing to say has no section.
+    """
+    forum = w.forum
+    blocks: list[Block] = []
+    for root in (c for c in forum.categories if c.parent is None):
+        subtree = [forum.category(i) for i in forum.subcategories(root.id)]
+        groups = [[m for m in forum.metrics if m.category == c.id and m.id not in skip] for c in subtree]
+        facts = [w.text(fact.text) for c in subtree for fact in c.facts]
+        if not any(groups) and not facts:
+            continue
+        opening = w.setting(_SECTION)
+        if opening == "heading":
+            blocks.append(Heading(2, w.text(root.name)))
+        said = clauses(w, groups)
+        if said and w.setting(_ONE_SENTENCE) == "yes":
+            said = [one_sentence(w, said)]
+        sentences = [w.say(_SENTENCE, sentence=clause) for clause in said] + facts
+        if sentences:
+            if opening == "heading":
+                paragraph = w.sentences([upper_first(s) for s in sentences])
+            else:
+                # the frame opens the paragraph: its first sentence goes on, uncapitalised
+                rest = w.sentences([sentences[0], *(upper_first(s) for s in sentences[1:])])
+                paragraph = upper_first(w.say(_SECTION, category=w.text(root.name, "def"), paragraph=rest))
+            blocks.append(Paragraph(paragraph))
+        listed = [_item(w, m) for group in groups for m in group if m.statement is None]
+        if listed:
+            blocks.append(List(tuple(listed)))
+    return blocks
