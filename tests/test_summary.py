@@ -147,9 +147,7 @@ def test_figures_of_one_actor_and_period_make_one_sentence() -> None:
         "households and helped 104,400 poor laborers move into off-farm jobs."
     ) in text
     # Sinopec's figures: the subject is said once, then its pronoun; a new actor is named
-    assert (
-        "Since 1988, Sinopec has invested a total of 2.4 billion yuan in poverty alleviation. It has sent" in text
-    )
+    assert "Since 1988, Sinopec has invested a total of 2.4 billion yuan in poverty alleviation. It has sent" in text
     assert "Sinopec’s headquarters is assigned to help eight counties, seven of which" in text
     # a statement that opens with a comma goes on with the one before
     assert "on health care, helping build more than 1,400 hospitals and township health centers and" in text
