@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from povmodel.core.errors import MissingExtraError
-from povmodel.presentation import _palladius
+from povmodel.presentation import _names, _palladius
 from povmodel.presentation._palladius import from_hanzi, is_pinyin, syllable_to_cyrillic, syllables, to_cyrillic
 
 TABLE_FILE = Path(__file__).parent / "data" / "palladius.tsv"
@@ -245,3 +245,24 @@ def test_from_hanzi_without_pypinyin(monkeypatch: pytest.MonkeyPatch) -> None:
         from_hanzi("郝鹏")
     assert caught.value.extra == "zh"
     assert isinstance(caught.value, ImportError)
+
+
+@pytest.mark.parametrize(
+    ("latin", "hanzi", "expected"),
+    [
+        ("Hao Peng", "郝鹏", "Хао Пэн"),
+        ("' Hao", "郝", "' Hao"),  # a word of an apostrophe alone spells no syllable: kept as written
+        ("’ Hao", "郝", "’ Hao"),
+        ("Hao '", "郝", "Hao '"),
+        ("John Smith", "郝鹏", "John Smith"),
+    ],
+)
+def test_names_in_cyrillic(latin: str, hanzi: str, expected: str) -> None:
+    pytest.importorskip("pypinyin")
+    assert _names.cyrillic(latin, hanzi) == expected
+
+
+@given(st.text(alphabet="HaoPengZhu '’-.\u0301", max_size=20), st.sampled_from(["郝鹏", "郝", "钟宏武", None]))
+def test_a_name_is_transcribed_or_kept_never_an_error(latin: str, hanzi: str | None) -> None:
+    # Found by the pipeline's property test: "' Hao" with 郝 raised a ValueError from an empty word.
+    assert isinstance(_names.cyrillic(latin, hanzi), str)

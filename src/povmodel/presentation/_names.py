@@ -47,6 +47,8 @@ def _align(words: list[str], syllables: tuple[str, ...]) -> list[tuple[str, ...]
     position = 0
     for word in words:
         target = _plain(word)
+        if not target:  # a "word" of apostrophes or marks alone spells no syllable
+            return None
         taken: list[str] = []
         while position < len(syllables) and len("".join(taken)) < len(target):
             taken.append(syllables[position])
