@@ -66,6 +66,12 @@ class PPerson(pydantic.BaseModel):
     source: Optional[PSource] = None  # noqa: UP045
 
 
+class PRemark(pydantic.BaseModel):
+    model_config = _STRICT
+    text: Text
+    source: PSource
+
+
 class PProgrammeItem(pydantic.BaseModel):
     model_config = _STRICT
     id: str
@@ -74,6 +80,7 @@ class PProgrammeItem(pydantic.BaseModel):
     speakers: tuple[str, ...] = pydantic.Field(default=(), strict=False)
     topics: tuple[Text, ...] = pydantic.Field(default=(), strict=False)
     source: PSource
+    remarks: tuple[PRemark, ...] = pydantic.Field(default=(), strict=False)
 
 
 class PAttendance(pydantic.BaseModel):
@@ -86,11 +93,18 @@ class PAttendance(pydantic.BaseModel):
     source: PSource
 
 
+class PFact(pydantic.BaseModel):
+    model_config = _STRICT
+    text: Text
+    source: PSource
+
+
 class PCategory(pydantic.BaseModel):
     model_config = _STRICT
     id: str
     name: Text
     parent: Optional[str] = None  # noqa: UP045
+    facts: tuple[PFact, ...] = pydantic.Field(default=(), strict=False)
 
 
 class PMeasure(pydantic.BaseModel):
@@ -116,6 +130,7 @@ class PMetric(pydantic.BaseModel):
     qualifier: Qualifier = pydantic.Field(default=Qualifier.EXACT, strict=False)
     period: Optional[PPeriod] = None  # noqa: UP045
     source: PSource
+    statement: Optional[Text] = None  # noqa: UP045
 
 
 class PProject(pydantic.BaseModel):
@@ -132,8 +147,15 @@ class PRelation(pydantic.BaseModel):
     id: str
     kind: RelationKind = pydantic.Field(strict=False)
     parts: tuple[str, ...] = pydantic.Field(strict=False)
-    whole: str
+    whole: Optional[str] = None  # noqa: UP045
     note: str
+
+
+class POmission(pydantic.BaseModel):
+    model_config = _STRICT
+    figure: str
+    quote: str
+    reason: str
 
 
 class PForum(pydantic.BaseModel):
@@ -157,6 +179,7 @@ class PForum(pydantic.BaseModel):
     headline: tuple[str, ...] = pydantic.Field(default=(), strict=False)
     projects: tuple[PProject, ...] = pydantic.Field(default=(), strict=False)
     relations: tuple[PRelation, ...] = pydantic.Field(default=(), strict=False)
+    omitted: tuple[POmission, ...] = pydantic.Field(default=(), strict=False)
 
 
 # -- msgspec ----------------------------------------------------------------------------------
@@ -193,6 +216,11 @@ class MPerson(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     source: Optional[MSource] = None  # noqa: UP045
 
 
+class MRemark(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    text: dict[str, str]
+    source: MSource
+
+
 class MProgrammeItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: str
     kind: ProgrammeKind
@@ -200,6 +228,7 @@ class MProgrammeItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw
     source: MSource
     speakers: tuple[str, ...] = ()
     topics: tuple[dict[str, str], ...] = ()
+    remarks: tuple[MRemark, ...] = ()
 
 
 class MAttendance(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -211,10 +240,16 @@ class MAttendance(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_on
     groups: tuple[dict[str, str], ...] = ()
 
 
+class MFact(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    text: dict[str, str]
+    source: MSource
+
+
 class MCategory(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     id: str
     name: dict[str, str]
     parent: Optional[str] = None  # noqa: UP045
+    facts: tuple[MFact, ...] = ()
 
 
 class MMeasure(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -237,6 +272,7 @@ class MMetric(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     source: MSource
     qualifier: Qualifier = Qualifier.EXACT
     period: Optional[MPeriod] = None  # noqa: UP045
+    statement: Optional[dict[str, str]] = None  # noqa: UP045
 
 
 class MProject(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -251,8 +287,14 @@ class MRelation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only
     id: str
     kind: RelationKind
     parts: tuple[str, ...]
-    whole: str
     note: str
+    whole: Optional[str] = None  # noqa: UP045
+
+
+class MOmission(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    figure: str
+    quote: str
+    reason: str
 
 
 class MForum(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -275,3 +317,4 @@ class MForum(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
     headline: tuple[str, ...] = ()
     projects: tuple[MProject, ...] = ()
     relations: tuple[MRelation, ...] = ()
+    omitted: tuple[MOmission, ...] = ()

@@ -228,12 +228,13 @@ def test_decimals_beyond_the_budget_are_refused_with_the_budget(value: str) -> N
 
 @pytest.fixture
 def broken_hook(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """povmodel with a bug: the hook that reads every string raises ``TypeError``."""
+    """povmodel with a bug: the hook that reads every string raises ``TypeError``, and so does the fast reader."""
 
-    def broken(value: object, _: object) -> str:
+    def broken(value: object, _: object = None) -> str:
         raise TypeError("boom")
 
     monkeypatch.setattr(converter, "_structure_str", broken)
+    monkeypatch.setattr(serialize, "_readers", lambda: (broken, broken))
     serialize._converters.cache_clear()  # the converters are rebuilt with the broken hook
     yield
     monkeypatch.undo()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
@@ -34,54 +33,108 @@ __all__ = [
 ]
 
 TEXT: Final = attrs.validators.instance_of(LocalizedText)
-SLUG: Final = attrs.validators.and_(attrs.validators.instance_of(str), v.check(v.slug_problem))
-STRING: Final = attrs.validators.and_(attrs.validators.instance_of(str), v.check(v.text_problem))
-COUNT: Final = attrs.validators.and_(attrs.validators.instance_of(int), v.check(v.count_problem))
-YEAR: Final = attrs.validators.and_(attrs.validators.instance_of(int), v.check(v.year_problem))
+SLUG: Final = v.rule(str, v.slug_problem, v.known_slug)
+STRING: Final = v.rule(str, v.text_problem, v.text_ok)
+COUNT: Final = v.rule(int, v.count_problem, lambda value: 0 <= value <= limits.MAX_COUNT)
+"""A count: an ``int`` (never a ``bool``) from 0 to `povmodel.core.limits.MAX_COUNT`."""
+YEAR: Final = v.rule(int, v.year_problem, lambda value: limits.MIN_YEAR <= value <= limits.MAX_YEAR)
+"""A year: an ``int`` (never a ``bool``) from `povmodel.core.limits.MIN_YEAR` to `povmodel.core.limits.MAX_YEAR`."""
+
+# Each validator above has an optional form that takes ``None`` in the same single call (`optional`).
+_OPTIONAL: Final[dict[Any, v.Validator]] = {
+    SLUG: v.rule(str, v.slug_problem, v.known_slug, optional=True),
+    STRING: v.rule(str, v.text_problem, v.text_ok, optional=True),
+    COUNT: v.rule(int, v.count_problem, lambda value: 0 <= value <= limits.MAX_COUNT, optional=True),
+    YEAR: v.rule(int, v.year_problem, lambda value: limits.MIN_YEAR <= value <= limits.MAX_YEAR, optional=True),
+}
 
 
 def _names(instance: object, attribute: attrs.Attribute[Any], value: LocalizedText) -> None:
-    found = [(f"[{tag!r}]", problem) for tag, text in value.items() if (problem := v.name_problem(text)) is not None]
+    found = [(f"[{tag!r}]", problem) for tag, text in value.items_ if (problem := v.name_problem(text)) is not None]
     if found:
         raise ValidationError(found).prefixed(attribute.name)
 
 
-NAME: Final = attrs.validators.and_(TEXT, _names)
+_NAME_CHECKED: Final = attrs.validators.and_(TEXT, _names)
+
+
+def NAME(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A `LocalizedText` whose texts are names (at most `povmodel.core.limits.MAX_NAME_LENGTH` characters).
+
+    The texts of a `LocalizedText` are valid texts already, so a name only needs
+    its length checked; anything else goes through the full check and its messages.
+    """
+    if value.__class__ is LocalizedText:
+        for _, text in value.items_:
+            if len(text) > limits.MAX_NAME_LENGTH:
+                break
+        else:
+            return
+    _NAME_CHECKED(instance, attribute, value)
 
 
 _PLACEHOLDER: Final = re.compile(r"\{([^{}]*)\}")
 
 
-def placeholders(*allowed: str) -> Callable[[object, attrs.Attribute[Any], LocalizedText], None]:
+def placeholders(*allowed: str) -> v.Validator:
     """A validator: each text of a `LocalizedText` holds exactly one of the ``allowed`` placeholders."""
     wanted = " or ".join("{" + name + "}" for name in allowed)
+    names = frozenset(allowed)
 
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: LocalizedText) -> None:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: LocalizedText) -> None:
         found = []
-        for tag, text in value.items():
+        for tag, text in value.items_:
             names = _PLACEHOLDER.findall(text)
             if len(names) != 1 or names[0] not in allowed:
                 found.append((f"{attribute.name}[{tag!r}]", f"needs exactly one placeholder, {wanted}"))
         if found:
             raise ValidationError(found)
 
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: LocalizedText) -> None:
+        # One brace of each kind, "{" first, around an allowed name: exactly one allowed placeholder.
+        for _, text in value.items_:
+            before, _, rest = text.partition("{")
+            name, closed, after = rest.partition("}")
+            if not closed or name not in names or "}" in before or "{" in rest or "}" in after:
+                check(instance, attribute, value)
+                return
+
     return validate
 
 
-def not_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Refuse a ``bool`` where an integer belongs (``attrs.validators.instance_of(int)`` takes one)."""
-    if isinstance(value, bool):
-        raise TypeError(f"'{attribute.name}' must be an integer, not a boolean ({value!r})")
+not_bool: Final = v.not_bool
 
 
 def optional(validator: Any) -> Any:
-    """``attrs.validators.optional``."""
+    """``attrs.validators.optional``: in one call for the validators of this module and `of`, and for a list."""
+    if isinstance(validator, list):
+        validators = tuple(validator)
+
+        def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value is not None:
+                for each in validators:
+                    each(instance, attribute, value)
+
+        return validate
+    if callable(validator) and validator in _OPTIONAL:
+        return _OPTIONAL[validator]
     return attrs.validators.optional(validator)
 
 
 def of(kind: type) -> Any:
     """``attrs.validators.instance_of``: a wrong type is a ``TypeError`` naming the field."""
-    return attrs.validators.instance_of(kind)
+    slow: v.Validator = attrs.validators.instance_of(kind)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not kind:
+            slow(instance, attribute, value)
+
+    def validate_optional(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and value.__class__ is not kind:
+            slow(instance, attribute, value)
+
+    _OPTIONAL[validate] = validate_optional
+    return validate
 
 
 ID_SCHEMA: Final = {"pattern": f"^{v.SLUG_PATTERN}$", "maxLength": limits.MAX_ID_LENGTH}

@@ -28,16 +28,22 @@ __all__ = [
     "SCHEMA",
     "SLUG_PATTERN",
     "Problem",
+    "Validator",
     "check",
     "count_problem",
     "decimal_problem",
     "digits_problem",
+    "known_slug",
     "meta",
     "name_problem",
+    "not_bool",
     "path_key",
+    "remembering",
+    "rule",
     "show",
     "slug_problem",
     "slugs",
+    "text_ok",
     "text_problem",
     "tuple_of",
     "type_name",
@@ -126,6 +132,15 @@ def text_problem(value: str, limit: int = limits.MAX_TEXT_LENGTH) -> str | None:
     return None
 
 
+def text_ok(value: str, limit: int = limits.MAX_TEXT_LENGTH) -> bool:
+    """True exactly when `text_problem` finds nothing: the common case decided in a few C calls.
+
+    A printable string holds none of `FORBIDDEN_CHARACTERS`; only one that is not
+    (a newline, a non-breaking space) is searched for them.
+    """
+    return 0 < len(value) <= limit and not value.isspace() and (value.isprintable() or _FORBIDDEN.search(value) is None)
+
+
 def name_problem(value: str) -> str | None:
     """A name that others refer to: a text of at most `limits.MAX_NAME_LENGTH` characters."""
     return text_problem(value, limits.MAX_NAME_LENGTH)
@@ -191,12 +206,85 @@ def check(problem: Problem) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     return validate
 
 
-def tuple_of(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+"""An attrs validator: ``(instance, attribute, value) -> None``, raising when the value is wrong."""
+
+
+def rule(kind: type, problem: Problem, ok: Callable[[Any], bool], *, optional: bool = False) -> Validator:
+    """An attrs validator for a ``kind`` in which ``problem`` finds nothing, in one call for a valid value.
+
+    ``ok(value)`` must be true exactly when ``problem(value)`` is ``None`` (for a
+    value of exactly ``kind``); any other value goes through the composed check
+    (``attrs.validators.instance_of`` then `check`), which raises what it always
+    raised. ``optional`` also lets ``None`` through. A ``bool`` is never an ``int``.
+    """
+    checks: list[Validator] = [attrs.validators.instance_of(kind), check(problem)]
+    if kind is int:
+        checks.insert(0, not_bool)
+    slow: Validator = attrs.validators.and_(*checks)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not kind or not ok(value):
+            slow(instance, attribute, value)
+
+    def validate_optional(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and (value.__class__ is not kind or not ok(value)):
+            slow(instance, attribute, value)
+
+    return validate_optional if optional else validate
+
+
+def not_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a ``bool`` where an integer belongs (``attrs.validators.instance_of(int)`` takes one)."""
+    if isinstance(value, bool):
+        raise TypeError(f"'{attribute.name}' must be an integer, not a boolean ({value!r})")
+
+
+_MAX_REMEMBERED: Final = 10_000
+
+
+def remembering(problem: Problem) -> Callable[[Any], bool]:
+    """An ``ok`` for `rule`: true exactly when ``problem`` finds nothing, remembered for the values seen valid.
+
+    The values kept are bounded (the set is emptied when full), so that checking
+    an id or a unit again is a set lookup, whatever the input.
+    """
+    known: set[Any] = set()
+
+    def ok(value: Any) -> bool:
+        if value in known:
+            return True
+        if problem(value) is not None:
+            return False
+        if len(known) >= _MAX_REMEMBERED:
+            known.clear()
+        known.add(value)
+        return True
+
+    return ok
+
+
+known_slug: Final = remembering(slug_problem)
+"""True exactly when `slug_problem` finds nothing in a string."""
+
+
+def tuple_of(kind: type) -> Validator:
     """A tuple of ``kind`` (a ``TypeError`` otherwise) of at most `limits.MAX_ITEMS` items."""
-    return attrs.validators.and_(
+    slow = attrs.validators.and_(
         attrs.validators.deep_iterable(attrs.validators.instance_of(kind), attrs.validators.instance_of(tuple)),
         check(_items_problem),
     )
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is tuple and len(value) <= limits.MAX_ITEMS:
+            for item in value:
+                if item.__class__ is not kind:
+                    break
+            else:
+                return
+        slow(instance, attribute, value)
+
+    return validate
 
 
 def _items_problem(value: tuple[object, ...]) -> str | None:
@@ -229,8 +317,19 @@ def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
         raise ValidationError((name + path, message) for path, message in problems)
 
 
-slugs: Final = attrs.validators.and_(
+_slugs_checked: Final = attrs.validators.and_(
     attrs.validators.deep_iterable(attrs.validators.instance_of(str), attrs.validators.instance_of(tuple)),
     _slugs,
 )
-"""A tuple of distinct ids."""
+
+
+def slugs(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A tuple of distinct ids."""
+    if value.__class__ is tuple and len(value) <= limits.MAX_ITEMS:
+        for item in value:
+            if item.__class__ is not str or not known_slug(item):
+                break
+        else:
+            if len(set(value)) == len(value):
+                return
+    _slugs_checked(instance, attribute, value)

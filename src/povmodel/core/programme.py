@@ -91,14 +91,14 @@ class Attendance:
     """
 
     participants: int = attrs.field(
-        validator=[f.not_bool, f.COUNT], metadata=v.meta("the number of people, as stated", f.COUNT_SCHEMA)
+        validator=f.COUNT, metadata=v.meta("the number of people, as stated", f.COUNT_SCHEMA)
     )
     qualifier: Qualifier = attrs.field(
         default=Qualifier.EXACT, validator=f.of(Qualifier), metadata=v.meta("how the number is stated")
     )
     central_enterprises: int | None = attrs.field(
         default=None,
-        validator=f.optional([f.not_bool, f.COUNT]),
+        validator=f.optional(f.COUNT),
         metadata=v.meta("the number of central enterprises represented", f.COUNT_SCHEMA),
     )
     organizations: tuple[str, ...] = f.ids_field("ids of the bodies named among the attendees")

@@ -13,7 +13,7 @@ from typing import Final
 import attrs
 
 from povmodel.core import limits
-from povmodel.core._validators import check, decimal_problem, meta, show
+from povmodel.core._validators import decimal_problem, meta, remembering, rule, show
 
 __all__ = ["EXACT", "Bounds", "Qualifier", "Quantity", "currencies", "is_currency", "is_unit", "unit_problem"]
 
@@ -129,11 +129,11 @@ class Quantity:
     """
 
     value: Decimal = attrs.field(
-        validator=[attrs.validators.instance_of(Decimal), check(decimal_problem)],
+        validator=rule(Decimal, decimal_problem, lambda value: value.is_finite() and not value.is_signed()),
         metadata=meta("the amount, in plain notation", _VALUE_SCHEMA),
     )
     unit: str = attrs.field(
-        validator=[attrs.validators.instance_of(str), check(unit_problem)],
+        validator=rule(str, unit_problem, remembering(unit_problem)),
         metadata=meta("an ISO 4217 currency code, or a counted noun in the singular", unit_schema),
     )
 

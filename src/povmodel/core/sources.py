@@ -53,12 +53,12 @@ class Period:
 
     start_year: int | None = attrs.field(
         default=None,
-        validator=f.optional([f.not_bool, f.YEAR]),
+        validator=f.optional(f.YEAR),
         metadata=v.meta("the first year covered", f.YEAR_SCHEMA),
     )
     end_year: int | None = attrs.field(
         default=None,
-        validator=f.optional([f.not_bool, f.YEAR]),
+        validator=f.optional(f.YEAR),
         metadata=v.meta("the last year covered; absent for up to the report", f.YEAR_SCHEMA),
     )
 

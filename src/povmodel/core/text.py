@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from operator import itemgetter
 from typing import Final
 
 import attrs
 
 from povmodel.core import _seams, limits
-from povmodel.core._validators import show, text_problem, type_name
+from povmodel.core._validators import show, text_ok, text_problem, type_name
 from povmodel.core.errors import ValidationError
 
 __all__ = ["FORMS", "TAG_PATTERN", "LocalizedText", "is_language_tag"]
@@ -21,6 +22,11 @@ __all__ = ["FORMS", "TAG_PATTERN", "LocalizedText", "is_language_tag"]
 TAG_PATTERN: Final = r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-x-[a-z]{1,8})?"
 """The language tags a `LocalizedText` takes, as a regular expression."""
 _TAG: Final = re.compile(TAG_PATTERN)
+_TAGS: Final[set[str]] = set()
+"""Well-formed tags seen so far (checking one is a set lookup after the first time)."""
+_MAX_REMEMBERED: Final = 1_000
+_FIRST: Final = itemgetter(0)
+_MAX_TEXT: Final = limits.MAX_TEXT_LENGTH
 
 FORMS: Final = ("def", "gen", "loc", "pro")
 """The grammatical forms a text may give, as private-use subtags of its language (``fr-x-def``).
@@ -46,6 +52,30 @@ def is_language_tag(tag: str) -> bool:
 
 
 def _items(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The sorted pairs of a text, checked: the converter of `LocalizedText.items_`, which also validates them.
+
+    A ``dict``, or the ``(tag, text)`` pairs the reader passes, of known tags and
+    valid texts, is checked in one loop; anything else, and anything invalid, goes
+    the long way, which says what is wrong.
+    """
+    kind = value.__class__
+    if kind is dict or kind is tuple:
+        pairs: Iterable[tuple[str, str]] = value.items() if isinstance(value, dict) else value  # type: ignore[assignment]
+        try:
+            distinct = len(dict(pairs)) == len(value)  # type: ignore[arg-type]
+            items = tuple(sorted(pairs, key=_FIRST)) if distinct else None
+        except (TypeError, ValueError):
+            items = None
+        if items is not None and _valid(items):
+            return items
+    items = _sorted_items(value)
+    found = problems(items)
+    if found:
+        raise ValidationError(found)
+    return items
+
+
+def _sorted_items(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
     counts = Counter(tag for tag, _ in pairs)
     if len(counts) != len(pairs):
@@ -80,12 +110,31 @@ def problems(pairs: Iterable[tuple[object, object]]) -> list[tuple[str, str]]:
     return found
 
 
-def _check(
-    instance: LocalizedText, attribute: attrs.Attribute[tuple[tuple[str, str], ...]], value: tuple[tuple[str, str], ...]
-) -> None:
-    found = problems(value)
-    if found:
-        raise ValidationError(found)
+def _valid(pairs: tuple[tuple[str, str], ...]) -> bool:
+    """True when `problems` finds nothing, decided quickly for the common case (False: ask `problems`)."""
+    if not 0 < len(pairs) <= limits.MAX_LANGUAGES:
+        return False
+    tags = _TAGS
+    for tag, text in pairs:
+        if tag not in tags:
+            if tag.__class__ is not str or not is_language_tag(tag):
+                return False
+            _remember(tag)  # sorted as a string: the pairs are in the order the long way gives
+        if (
+            text.__class__ is not str
+            or not 0 < len(text) <= _MAX_TEXT
+            or text.isspace()
+            or not (text.isprintable() or text_ok(text))
+        ):
+            return False
+    return True
+
+
+def _remember(tag: str) -> None:
+    """Keep a well-formed tag, so that it is checked once (a bounded set: cleared when full)."""
+    if len(_TAGS) >= _MAX_REMEMBERED:
+        _TAGS.clear()
+    _TAGS.add(tag)
 
 
 @attrs.frozen(repr=False)
@@ -106,7 +155,7 @@ class LocalizedText(Mapping[str, str]):
         '北京'
     """
 
-    items_: tuple[tuple[str, str], ...] = attrs.field(converter=_items, validator=_check, alias="items")
+    items_: tuple[tuple[str, str], ...] = attrs.field(converter=_items, alias="items")
 
     def __getitem__(self, tag: str) -> str:
         for key, text in self.items_:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterator
 from typing import Any, Final
 
 from povmodel.core.errors import ValidationError
 from povmodel.io.converter import TooLong
 from povmodel.io.limits import MAX_DEPTH
 
-__all__ = ["MAX_INT_TEXT", "decode", "dumps", "loads"]
+__all__ = ["MAX_INT_TEXT", "decode", "dumps", "iter_array_pairs", "loads", "loads_pairs"]
 
 MAX_INT_TEXT: Final = 20
 """The longest integer literal converted while parsing; a longer one is left for the hooks to refuse."""
@@ -80,6 +81,57 @@ def loads(text: str | bytes) -> Any:
         raise ValidationError.at(
             "$", f"invalid JSON: nested deeper than {MAX_DEPTH} levels{_too_deep(source)}"
         ) from None
+
+
+_PAIRS: Final = json.JSONDecoder(object_pairs_hook=tuple, parse_int=_integer, parse_constant=_constant)
+_SPACE: Final = re.compile(r"[ \t\n\r]*")
+
+
+def loads_pairs(text: str | bytes) -> Any:
+    """Parse JSON text as `loads` does, but each object as a tuple of its ``(key, value)`` pairs.
+
+    The fast path of the reader (`povmodel.io._fast`): an object keeps every
+    pair, so a duplicate key is found by the reader, without a Python call per
+    object while parsing. Raises on anything that is not JSON (any exception:
+    the caller reads the text again with `loads`, for its message).
+    """
+    return _PAIRS.decode(decode(text, "JSON"))
+
+
+def iter_array_pairs(text: str | bytes) -> Iterator[Any]:
+    """The items of a JSON array, parsed one at a time as `loads_pairs` parses a document.
+
+    Each item is parsed when asked for, so that a caller that turns it into
+    something else keeps one parsed item at a time, not the whole array. Raises
+    (anything) where the text is not a JSON array.
+    """
+    source = decode(text, "JSON")
+    scan = _PAIRS.raw_decode
+
+    def space(text: str, at: int = 0) -> re.Match[str]:
+        found = _SPACE.match(text, at)
+        assert found is not None
+        return found
+
+    at = space(source).end()
+    if source[at : at + 1] != "[":
+        raise ValueError("not an array")
+    at = space(source, at + 1).end()
+    if source[at : at + 1] == "]":
+        at = space(source, at + 1).end()
+    else:
+        while True:
+            item, at = scan(source, at)
+            yield item
+            at = space(source, at).end()
+            separator = source[at : at + 1]
+            at = space(source, at + 1).end()
+            if separator == "]":
+                break
+            if separator != ",":
+                raise ValueError("not an array")
+    if at != len(source):
+        raise ValueError("not an array")
 
 
 def _too_deep(source: str) -> str:
