@@ -88,8 +88,8 @@ def test_the_short_summary_is_a_lede() -> None:
     sentences = re.split(r"(?<=\.) (?=[A-Z])", text.strip())
     assert sentences == [
         "China’s state asset regulator, the State-owned Assets Supervision and Administration Commission (SASAC), "
-        "and the central state-owned enterprises (SOEs) it oversees have helped lift 221 impoverished counties out "
-        "of poverty, with the remaining 27 undergoing final checks.",
+        "and the central state-owned enterprises (SOEs) it oversees have helped lift 221 poor counties out of "
+        "poverty, with the remaining 27 undergoing final checks.",
         "Since 2016, they have invested nearly 100 billion yuan in assistance and sent more than 10,000 poverty "
         "alleviation cadres, the Central SOE Poverty Alleviation Forum in Beijing heard on October 16, 2020.",
         "The forum was hosted by SASAC and organized by Sinopec and the China Social Responsibility Hundreds Forum.",
@@ -144,7 +144,7 @@ def test_figures_of_one_actor_and_period_make_one_sentence() -> None:
     text = pm.summarize(FORUM, style="full")
     assert (
         "Since 2016, central SOEs have trained 279,700 technicians, directly hired 17,300 workers from poor "
-        "households and helped 104,400 poor laborers move into off-farm jobs."
+        "households and helped 104,400 poor laborers find jobs."
     ) in text
     # Sinopec's figures: the subject is said once, then its pronoun; a new actor is named
     assert "Since 1988, Sinopec has invested a total of 2.4 billion yuan in poverty alleviation. It has sent" in text
