@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import povmodel as pm
-from tests.conftest import make_forum, make_metric
+from tests.conftest import LOCALES, make_forum, make_metric
 
 FORUM = pm.load_forum()
 
@@ -72,3 +72,12 @@ def test_arabic_plural_after_three_to_ten_singular_after_eleven(value: int, unit
 def test_arabic_numbers_under_ten_thousand_are_not_grouped() -> None:
     fmt = pm.Formatter("ar")
     assert fmt.quantity(pm.Quantity(value=Decimal(3300), unit="project")) == "3300 مشروع"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("style", ["short", "full"])
+def test_no_doubled_or_dangling_punctuation(locale: str, style: pm.Style) -> None:
+    # A subject's closing comma ("X, its post, said …") must never meet the end of a
+    # sentence: a frame that puts the people last gave "State Grid E-Commerce,." in Russian.
+    text = pm.summarize(FORUM, locale=locale, style=style)
+    assert re.findall(r".{0,20}[,،，、;；:：][\s\u202f\u00a0]*[.。;；:：!?،,，](?!\.\.).{0,5}", text) == []
