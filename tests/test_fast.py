@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import povmodel as pm
+from povmodel.io import _errors, limits, serialize
 from povmodel.io import json as json_format
-from povmodel.io import serialize
 from tests.strategies import forums
 
 TEXT = pm.dumps(pm.load_forum())
@@ -153,13 +153,14 @@ def _mutated(draw: st.DrawFn) -> dict[str, Any]:
 
 def _detailed(data: dict[str, Any]) -> pm.Forum | None:
     """What the careful path makes of a forum's body: the forum, or None where it raises a ValidationError."""
-    if serialize.limits.walk(data):
+    if limits.walk(data):
         return None
     try:
         return serialize._converters()[1].structure(data, pm.Forum)
     except Exception as exc:  # noqa: BLE001 - flattened as loads does: anything but a data problem is re-raised
-        assert isinstance(serialize._errors.validation_error(exc), pm.ValidationError)
-        return None
+        error = _errors.validation_error(exc)
+    assert isinstance(error, pm.ValidationError)
+    return None
 
 
 @given(_mutated())

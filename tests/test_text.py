@@ -114,3 +114,35 @@ def test_pairs_are_accepted_and_duplicates_refused() -> None:
     with pytest.raises(pm.ValidationError) as info:
         pm.LocalizedText((("en", "a"), ("en", 1)))  # type: ignore[arg-type]
     assert info.value.errors == (("", "a language appears twice: ['en']"),)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "errors"),
+    [
+        ((("en", "a", "b"),), (("[0]", "expected a (tag, text) pair, got ('en', 'a', 'b')"),)),
+        (("ab",), (("[0]", "expected a (tag, text) pair, got 'ab'"),)),
+        ((("en", "a"), 5), (("[1]", "expected a (tag, text) pair, got 5"),)),
+    ],
+)
+def test_what_is_not_a_pair_is_a_validation_error(
+    pairs: tuple[object, ...], errors: tuple[tuple[str, str], ...]
+) -> None:
+    # It was a ValueError from unpacking, or the first letters of a string read as a tag.
+    with pytest.raises(pm.ValidationError) as info:
+        pm.LocalizedText(pairs)  # type: ignore[arg-type]
+    assert info.value.errors == errors
+
+
+def test_pairs_given_as_lists_are_kept_as_tuples() -> None:
+    # Lists were kept as given: the text was then unhashable and could be changed in place.
+    text = pm.LocalizedText([["fr", "b"], ["en", "a"]])  # type: ignore[list-item]
+    assert text.items_ == (("en", "a"), ("fr", "b"))
+    assert hash(text) == hash(pm.LocalizedText({"en": "a", "fr": "b"}))
+
+
+def test_pairs_in_order_are_taken_as_they_are_and_others_sorted() -> None:
+    ordered = (("en", "a"), ("fr", "b"))
+    assert pm.LocalizedText(ordered).items_ is ordered  # povmodel's own files: no copy
+    assert pm.LocalizedText((("fr", "b"), ("en", "a"))).items_ == ordered
+    with pytest.raises(pm.ValidationError, match="appears twice"):
+        pm.LocalizedText((("fr", "b"), ("en", "a"), ("en", "c")))

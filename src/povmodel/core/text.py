@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -55,18 +56,14 @@ def _items(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[
     """The sorted pairs of a text, checked: the converter of `LocalizedText.items_`, which also validates them.
 
     A ``dict``, or the ``(tag, text)`` pairs the reader passes, of known tags and
-    valid texts, is checked in one loop; anything else, and anything invalid, goes
-    the long way, which says what is wrong.
+    valid texts, is checked in one loop (pairs already in order, as povmodel writes
+    them, are neither sorted again nor copied); anything else, and anything invalid,
+    goes the long way, which says what is wrong.
     """
     kind = value.__class__
-    if kind is dict or kind is tuple:
-        pairs: Iterable[tuple[str, str]] = value.items() if isinstance(value, dict) else value  # type: ignore[assignment]
-        try:
-            distinct = len(dict(pairs)) == len(value)  # type: ignore[arg-type]
-            items = tuple(sorted(pairs, key=_FIRST)) if distinct else None
-        except (TypeError, ValueError):
-            items = None
-        if items is not None and _valid(items):
+    if kind is tuple or kind is dict:
+        items = _checked(tuple(value.items()) if kind is dict else value)  # type: ignore[union-attr, arg-type]
+        if items is not None:
             return items
     items = _sorted_items(value)
     found = problems(items)
@@ -76,7 +73,12 @@ def _items(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[
 
 
 def _sorted_items(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    given = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    wrong = [(f"[{index}]", f"expected a (tag, text) pair, got {show(pair)}") for index, pair in enumerate(given)
+             if pair.__class__ not in (tuple, list) or len(pair) != 2]  # fmt: skip
+    if wrong:
+        raise ValidationError(wrong)
+    pairs = tuple(tuple(pair) for pair in given)
     counts = Counter(tag for tag, _ in pairs)
     if len(counts) != len(pairs):
         twice = sorted(str(tag) for tag, count in counts.items() if count > 1)
@@ -110,24 +112,38 @@ def problems(pairs: Iterable[tuple[object, object]]) -> list[tuple[str, str]]:
     return found
 
 
-def _valid(pairs: tuple[tuple[str, str], ...]) -> bool:
-    """True when `problems` finds nothing, decided quickly for the common case (False: ask `problems`)."""
+def _checked(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...] | None:
+    """``pairs`` sorted by tag, when `problems` finds nothing and no tag is repeated; else ``None`` (ask `problems`)."""
     if not 0 < len(pairs) <= limits.MAX_LANGUAGES:
-        return False
+        return None
     tags = _TAGS
-    for tag, text in pairs:
+    previous = ""
+    ordered = True
+    for pair in pairs:
+        if pair.__class__ is not tuple or len(pair) != 2:
+            return None
+        tag, text = pair
         if tag not in tags:
             if tag.__class__ is not str or not is_language_tag(tag):
-                return False
-            _remember(tag)  # sorted as a string: the pairs are in the order the long way gives
+                return None
+            _remember(tag)
+        if tag <= previous:
+            ordered = False
+        previous = tag
         if (
             text.__class__ is not str
             or not 0 < len(text) <= _MAX_TEXT
             or text.isspace()
             or not (text.isprintable() or text_ok(text))
         ):
-            return False
-    return True
+            return None
+    if ordered:  # strictly increasing tags: sorted, and none repeated
+        return pairs
+    items = tuple(sorted(pairs, key=_FIRST))
+    for (before, _), (after, _) in itertools.pairwise(items):
+        if before == after:
+            return None
+    return items
 
 
 def _remember(tag: str) -> None:
