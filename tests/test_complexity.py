@@ -73,9 +73,16 @@ def assert_linear(build: Callable[[int], _T], run: Callable[[_T], object], n: in
     small, large = build(n), build(4 * n)
     run(small), run(large)  # caches warm
     calls = _calls(lambda: run(small)), _calls(lambda: run(large))
-    times = _best_times(lambda: run(small), lambda: run(large))
     assert calls[1] <= RATIO * calls[0], f"calls: {calls[0]:,} at n, {calls[1]:,} at 4n"
-    assert times[1] <= RATIO * times[0], f"time: {times[1] / times[0]:.1f} times longer at 4n"
+    # A busy machine can stall one side of a measurement: up to three measurements, the
+    # best ratio counts. Quadratic work is 16 times longer at 4n in every one of them.
+    ratios = []
+    for _ in range(3):
+        times = _best_times(lambda: run(small), lambda: run(large))
+        ratios.append(times[1] / times[0])
+        if ratios[-1] <= RATIO:
+            break
+    assert min(ratios) <= RATIO, f"time: {', '.join(f'{r:.1f}' for r in ratios)} times longer at 4n"
 
 
 def _refused(payload: bytes, format: pm.FileFormat = "json") -> None:

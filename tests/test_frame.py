@@ -31,7 +31,7 @@ def test_frame_labels_in_a_language_and_floats_on_request() -> None:
     frame = pm.to_frame(FORUM, locale="ru", decimals=False)
     row = frame.set_index("id").loc["housing-funds"]
     assert row["value"] == 600000000.0 and isinstance(row["value"], float)
-    assert row["label"] == "средства на ремонт и реконструкцию ветхого жилья"
+    assert row["label"] == "средства на повышение безопасности жилья"
 
 
 def test_frame_of_bare_metrics_has_no_parent_categories() -> None:
