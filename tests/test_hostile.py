@@ -368,6 +368,67 @@ def test_findings(payload: bytes, format: pm.FileFormat, expected: set[tuple[str
     assert expected <= set(refusal(payload, format))
 
 
+# -- a long array in an unknown key, all under the size limit (found after the issue) --------
+
+
+def _long_array(format: pm.FileFormat, items: int) -> bytes:
+    body = ",".join(["1"] * items)
+    return {
+        "json": f'{{"format_version": 3, "x": [{body}]}}',
+        "yaml": f"format_version: 3\nx: [{body}]\n",
+        "toml": f"format_version = 3\nx = [{body}]\n",
+    }[format].encode()
+
+
+def test_a_long_json_array_costs_no_path_per_item() -> None:
+    # The budgets were checked after a path string had been made for each item: 8 million
+    # items under 16 MiB took 1.2 GB. Now the count comes first.
+    payload = _long_array("json", 1_000_000)
+    tracemalloc.start()
+    try:
+        assert refusal(payload) == (("$.x", "too many items: 1,000,000 (at most 10,000)"),)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * 2**20, f"{peak / 2**20:.0f} MiB"  # the parsed array is 8 MB; its paths were 70 MB more
+
+
+def test_a_long_yaml_collection_is_refused_while_scanning() -> None:
+    # PyYAML builds a node per value before povmodel sees any: 16 MiB took 40 s and 3 GB.
+    ((path, message),) = refusal(_long_array("yaml", 20_000), "yaml")
+    assert (path, message) == ("$", "invalid YAML: a collection of more than 10,000 items (line 2, column 20008)")
+    # block sequences, indented or not, and mappings: refused at their 10,002nd entry, on line 10,004
+    for entries in ("- 1\n" * 20_000, "  - 1\n" * 20_000, "".join(f"  k{i}: 1\n" for i in range(20_000))):
+        ((_, message),) = refusal("format_version: 3\nx:\n" + entries, "yaml")
+        assert message.startswith("invalid YAML: a collection of more than 10,000 items (line 10004, column ")
+    # the exact budget, with its path, is still the parsed data's
+    assert refusal(_long_array("yaml", 10_001), "yaml") == (("$.x", "too many items: 10,001 (at most 10,000)"),)
+
+
+def test_the_yaml_scan_stops_at_the_budget() -> None:
+    from tests.test_complexity import assert_linear
+
+    assert_linear(lambda n: _long_array("yaml", n), lambda text: refusal(text, "yaml"), 50_000)
+
+
+def test_toml_is_read_up_to_a_mebibyte_unless_told_otherwise(tmp_path: Path) -> None:
+    # tomlkit keeps a few hundred bytes per value: a 16 MiB array ran out of 4 GB after 90 s.
+    assert refusal(_long_array("toml", 600_000), "toml") == (
+        ("$", f"input too large: {len(_long_array('toml', 600_000)):,} bytes (the limit is 1,048,576)"),
+    )
+    padded = pm.dumps(pm.load_forum(), format="toml") + "# " + "x" * limits.MAX_TOML_BYTES + "\n"
+    assert pm.loads(padded, format="toml", limit=None) == pm.load_forum()
+    path = tmp_path / "forum.toml"
+    path.write_text(padded, encoding="utf-8")
+    with pytest.raises(pm.ValidationError, match="the limit is 1,048,576"):
+        pm.load(path)
+    assert pm.load(path, limit=2 * limits.MAX_TOML_BYTES) == pm.load_forum()
+    result = subprocess.run(
+        [sys.executable, "-m", "povmodel", "validate", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1 and "the limit is 1,048,576" in result.stderr
+
+
 # -- 4. the command line ---------------------------------------------------------------------
 
 

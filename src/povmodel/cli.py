@@ -49,7 +49,8 @@ def _forum(path: str | None, format: FileFormat | None = None) -> Forum:
     if path is None:
         return load_forum()
     if path == _STDIN:
-        return loads(limits.read_stream(sys.stdin.buffer), format=format or "json", limit=None)
+        chosen = format or "json"
+        return loads(limits.read_stream(sys.stdin.buffer, limits.for_format(limits.DEFAULT, chosen)), format=chosen)
     return load(path, format=format)
 
 

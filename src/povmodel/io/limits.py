@@ -21,8 +21,10 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_INPUT_BYTES",
     "MAX_MESSAGE",
+    "MAX_TOML_BYTES",
     "bounded",
     "check_size",
+    "for_format",
     "read_file",
     "read_stream",
     "walk",
@@ -38,7 +40,23 @@ MAX_MESSAGE: Final = 300
 """The longest message of a parser's error that povmodel passes on (a value in it is shortened to 60 characters)."""
 
 DEFAULT: Final = -1
-"""The ``limit=`` that means `MAX_INPUT_BYTES`, read when called (so that a service can change it)."""
+"""The ``limit=`` that means `MAX_INPUT_BYTES` (`MAX_TOML_BYTES` for TOML), read when called.
+
+Read when called, so that a service can change either.
+"""
+
+MAX_TOML_BYTES: Final = 1024 * 1024
+"""The largest TOML document read by default (1 MiB; the bundled forum is about 100 KB of TOML).
+
+tomlkit keeps a document model of a few hundred bytes per value and reads about
+160 KB a second: a 16 MiB TOML array would take minutes and gigabytes before any
+budget could be checked. Pass a larger ``limit=`` (or ``None``) for TOML you trust.
+"""
+
+
+def for_format(limit: int | None, format: str) -> int | None:
+    """The limit for a document in ``format``: `MAX_TOML_BYTES` for TOML when ``limit`` is `DEFAULT`."""
+    return MAX_TOML_BYTES if format == "toml" and limit == DEFAULT else limit
 
 
 _QUOTED: Final = re.compile(r""""[^"]{60,}"|'[^']{60,}'""")
@@ -124,15 +142,16 @@ def _walk(data: object) -> Iterator[tuple[str, str]]:
             duplicate = getattr(node, "duplicate", None)
             if duplicate is not None:
                 yield path, f"duplicate key {show(duplicate)}"
-            children = [(value, f"{path}.{path_key(key)}") for key, value in node.items()]
-        elif isinstance(node, list):
-            children = [(value, f"{path}[{index}]") for index, value in enumerate(node)]
-        else:
+        elif not isinstance(node, list):
             continue
         if level > MAX_DEPTH:
             yield path, f"nested deeper than {MAX_DEPTH} levels"
             continue
-        if len(children) > limits.MAX_ITEMS:
-            yield path, f"too many items: {len(children):,} (at most {limits.MAX_ITEMS:,})"
+        if len(node) > limits.MAX_ITEMS:  # counted before a path is made for each item
+            yield path, f"too many items: {len(node):,} (at most {limits.MAX_ITEMS:,})"
             continue
+        if isinstance(node, dict):
+            children = [(value, f"{path}.{path_key(key)}") for key, value in node.items()]
+        else:
+            children = [(value, f"{path}[{index}]") for index, value in enumerate(node)]
         stack.extend((child, where, level + 1) for child, where in reversed(children))

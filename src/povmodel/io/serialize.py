@@ -205,7 +205,8 @@ def loads(text: str | bytes, *, format: FileFormat = "json", limit: int | None =
     """Read a forum from text in a file format (JSON by default).
 
     Files of an older format version are migrated. Input larger than ``limit``
-    (by default `povmodel.io.limits.MAX_INPUT_BYTES`; ``None`` for no limit) is
+    (by default `povmodel.io.limits.MAX_INPUT_BYTES`, and
+    `povmodel.io.limits.MAX_TOML_BYTES` for TOML; ``None`` for no limit) is
     refused before it is parsed; so is input that breaks another budget.
 
     Raises:
@@ -222,7 +223,7 @@ def loads(text: str | bytes, *, format: FileFormat = "json", limit: int | None =
     """
     _check_type("text", text, str, bytes)
     parse, _ = _codec(format)
-    limits.check_size(text, limit)
+    limits.check_size(text, limits.for_format(limit, format))
     if format == "json":
         try:
             forum = _read_fast(_json.loads_pairs(text))
@@ -267,7 +268,7 @@ def load(
     """
     _check_type("path", path, str, os.PathLike)
     chosen = format or format_of(path)
-    return loads(limits.read_file(path, limit), format=chosen, limit=None)
+    return loads(limits.read_file(path, limits.for_format(limit, chosen)), format=chosen, limit=None)
 
 
 def dump(

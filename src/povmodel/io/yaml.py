@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from povmodel.core import limits
 from povmodel.core._validators import show
 from povmodel.core.errors import FormatError, ValidationError
 from povmodel.io.converter import TooLong
@@ -85,6 +87,50 @@ def _message(exc: Exception) -> str:
     return bounded(str(exc).replace(' in "<unicode string>",', " at"))
 
 
+def _scan(yaml: Any, tokens: Iterable[Any]) -> None:
+    """Refuse anchors, aliases and tags, and a collection of far more items than a forum may hold.
+
+    PyYAML builds a node of a few hundred bytes for each value before povmodel sees
+    any: a 16 MiB flow sequence would take gigabytes. So the tokens are counted as
+    they come, and the scan stops a little past `povmodel.core.limits.MAX_ITEMS`
+    entries in one collection (a mapping's keys, a sequence's entries); the exact
+    budget, with its path, is checked on the parsed data as in every format.
+    """
+    starts = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken)
+    opening = {*starts, yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken}
+    closing = {yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken}
+    entry, key, block_entry = yaml.FlowEntryToken, yaml.KeyToken, yaml.BlockEntryToken
+    refused = {yaml.AnchorToken, yaml.AliasToken, yaml.TagToken}
+    # per open collection: [its kind, its entries, the entries of a sequence written under its current key]
+    open_: list[list[Any]] = []
+    for token in tokens:
+        kind = token.__class__
+        if kind in opening:
+            open_.append([kind, 0, 0])
+            continue
+        if kind in closing:
+            if open_:
+                open_.pop()
+            continue
+        if kind in refused:
+            where = _where(token.start_mark)
+            if kind is yaml.TagToken:
+                raise ValidationError.at("$", f"invalid YAML: tags are not allowed ({where}); quote a string instead")
+            raise ValidationError.at("$", f"invalid YAML: anchors and aliases are not allowed ({where})")
+        if not open_ or kind not in (entry, key, block_entry):
+            continue
+        top = open_[-1]
+        slot = 2 if kind is block_entry and top[0] is yaml.BlockMappingStartToken else 1
+        top[slot] += 1
+        if kind is key:
+            top[2] = 0
+        if top[slot] > limits.MAX_ITEMS + 1:
+            where = _where(token.start_mark)
+            raise ValidationError.at(
+                "$", f"invalid YAML: a collection of more than {limits.MAX_ITEMS:,} items ({where})"
+            )
+
+
 def loads(text: str | bytes) -> Any:
     """Parse YAML text into plain data, refusing anchors, aliases, tags and duplicate keys.
 
@@ -96,13 +142,7 @@ def loads(text: str | bytes) -> Any:
     source = decode(text, "YAML")
     loader = _loader()
     try:
-        for token in yaml.scan(source, Loader=loader):  # one linear pass, before anything is built
-            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                where = _where(token.start_mark)
-                raise ValidationError.at("$", f"invalid YAML: anchors and aliases are not allowed ({where})")
-            if isinstance(token, yaml.TagToken):
-                where = _where(token.start_mark)
-                raise ValidationError.at("$", f"invalid YAML: tags are not allowed ({where}); quote a string instead")
+        _scan(yaml, yaml.scan(source, Loader=loader))  # one linear pass, before anything is built
         return yaml.load(source, Loader=loader)
     except RecursionError:
         raise ValidationError.at("$", "invalid YAML: nested too deeply") from None
