@@ -369,7 +369,7 @@ def from_hanzi(characters: str) -> tuple[str, ...]:
             none of them, or one whose reading is not a syllable of the Palladius table.
 
     Examples:
-        >>> from_hanzi("郝鹏"), from_hanzi("钟宏武")  # doctest: +SKIP
+        >>> from_hanzi("郝鹏"), from_hanzi("钟宏武")
         (('hao', 'peng'), ('zhong', 'hong', 'wu'))
     """
     try:
