@@ -10,6 +10,8 @@ environment and runs the suite; the interpreters come from PATH (pyenv's shims).
 
 from __future__ import annotations
 
+import os
+
 import nox
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
@@ -21,8 +23,10 @@ nox.options.error_on_missing_interpreters = True
 
 def _suite(session: nox.Session) -> None:
     session.install("-e", ".[test]")
-    # Coverage is measured once, by the main CI run; here the suite itself is what counts.
-    session.run("python", "-m", "pytest", "--no-cov", "-q", *session.posargs)
+    # Coverage, and the "ci" profile's 1,000 examples per property, run once, in the main CI
+    # run; here the suite on each Python is what counts, with 100 examples per property.
+    profile = os.environ.get("HYPOTHESIS_PROFILE", "default")
+    session.run("python", "-m", "pytest", "--no-cov", "-q", *session.posargs, env={"HYPOTHESIS_PROFILE": profile})
 
 
 @nox.session(python=PYTHONS)

@@ -344,7 +344,13 @@ def test_33_duplicate_keys_and_depth_have_a_place() -> None:
     ((path, message),) = refusal(r.deep(40))
     assert (path, message) == ("$.attendance.participants" + "[0]" * 30, "nested deeper than 32 levels")
     line = r.replaced('"participants": 300', "@").decode().partition("@")[0].count("\n") + 1
-    assert refusal(r.deep(5_000)) == (("$", f"invalid JSON: nested deeper than 32 levels (line {line}, column 51)"),)
+    # Before Python 3.13, the parser stops short of 5,000 levels, and the place is its line and
+    # column; 3.13's parser reads them all, and the place is the path in the parsed data.
+    if sys.version_info >= (3, 13):
+        expected = ("$.attendance.participants" + "[0]" * 30, "nested deeper than 32 levels")
+    else:
+        expected = ("$", f"invalid JSON: nested deeper than 32 levels (line {line}, column 51)")
+    assert refusal(r.deep(5_000)) == (expected,)
 
 
 # -- found by the fuzzers ---------------------------------------------------------------------
