@@ -139,7 +139,7 @@ TABLE: dict[str, tuple[Callable[[str], str], dict[str, str]]] = {
         row(
             "at least 5 projects",
             "至少5个项目",
-            "至少5個項目",
+            "至少5項計畫",
             "au moins 5 projets",
             "al menos 5 proyectos",
             "не менее 5 проектов",
@@ -479,11 +479,13 @@ def test_names_in_the_readers_script() -> None:
     hong = FORUM.person("hong-tianyun").name
     assert pm.Formatter("ru").name(hong) == "Хун Тяньюнь"
     assert pm.Formatter("zh_TW").name(hong) == "洪天雲"
-    assert pm.Formatter("ar").name(hong) == "\u2068Hong Tianyun\u2069"
+    assert pm.Formatter("ar").name(hong) == "هونغ تيان يون"
     assert pm.Formatter("fr").name(hong) == "Hong Tianyun"
-    both = pm.Formatter("ar").names([pm.Formatter("ar").name(hong), "سينوبك"])
-    assert both == "\u2068Hong Tianyun\u2069 وسينوبك"
-    assert pm.Formatter("ar").names(["سينوبك", pm.Formatter("ar").name(hong)]) == "سينوبك و \u2068Hong Tianyun\u2069"
+    smith = pm.LocalizedText({"en": "John Smith"})  # not pinyin: Latin, isolated in Arabic
+    ar = pm.Formatter("ar")
+    assert ar.names([ar.name(hong), "سينوبك"]) == "هونغ تيان يون وسينوبك"
+    assert ar.names([ar.name(smith), "سينوبك"]) == "\u2068John Smith\u2069 وسينوبك"
+    assert ar.names(["سينوبك", ar.name(smith)]) == "سينوبك و \u2068John Smith\u2069"
 
 
 @pytest.mark.parametrize(

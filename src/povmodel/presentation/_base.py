@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 import warnings
 from collections.abc import Iterable
 from decimal import Decimal
@@ -33,6 +34,7 @@ from povmodel.presentation._locales import (
 __all__ = ["FormatterBase"]
 
 _FSI: Final = "\u2068"
+_GLUED_AND: Final = re.compile("(?<![\\w\u0600-\u06ff])\u0648(?=\u2068)")
 _PDI: Final = "\u2069"
 
 
@@ -109,8 +111,12 @@ class FormatterBase:
     def _say(self, message: str | tuple[str, str], /, **values: object) -> str:
         """The catalogue's translation of ``message`` (or of ``(context, message)``), with ``values`` filled in."""
         if isinstance(message, tuple):
-            return str(self._translations.pgettext(*message)) % values
-        return self._translations.gettext(message) % values
+            said = str(self._translations.pgettext(*message)) % values
+        else:
+            said = self._translations.gettext(message) % values
+        if self.locale.language == "ar" and _FSI in said:
+            said = _GLUED_AND.sub("و ", said)  # و joins a word, never an isolated name in another script
+        return said
 
     def _say_plural(self, messages: tuple[str, str], n: int, /, **values: object) -> str:
         """The catalogue's plural form of ``messages`` for ``n``, with ``values`` filled in."""
@@ -184,9 +190,10 @@ class FormatterBase:
         """A person's name in the reader's script, as that language's press writes it.
 
         Chinese readers get the characters where the data has them; Russian
-        readers get the Palladius transcription of the pinyin (Хао Пэн); a Latin
-        name in a right-to-left text is isolated (FSI…PDI), so that it does not
-        reorder its neighbours. A name the data has in the reader's language is
+        readers get the Palladius transcription of the pinyin (Хао Пэн), Arabic
+        readers the Arabic press's (هاو بنغ); any other Latin name in a
+        right-to-left text is isolated (FSI…PDI), so that it does not reorder its
+        neighbours. A name the data has in the reader's language is
         used as it is.
 
         Examples:
@@ -202,6 +209,10 @@ class FormatterBase:
         latin = name.best(("en",)) or name.items_[0][1]
         if self.locale.language == "ru":
             return _names.cyrillic(latin, name.best(("zh-Hans", "zh-Hant", "zh")))
+        if self.locale.language == "ar":
+            written = _names.arabic(latin, name.best(("zh-Hans", "zh-Hant", "zh")))
+            if written is not None:
+                return written
         if self.direction == "rtl":
             return self.isolate(latin)
         return latin

@@ -8,9 +8,9 @@ from typing import Final
 
 from babel import Locale
 
-from povmodel.presentation import _palladius
+from povmodel.presentation import _arabic, _palladius
 
-__all__ = ["LATIN_RUN", "cyrillic", "join"]
+__all__ = ["LATIN_RUN", "arabic", "cyrillic", "join"]
 
 # Spanish writes "e" for "y" before an i sound (i-, hi-, not hie-/hia-), "u" for "o" before o-, ho-.
 _SPANISH_E: Final = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóú]))")
@@ -39,6 +39,25 @@ def cyrillic(latin: str, hanzi: str | None) -> str:
         return _palladius.to_cyrillic(latin)
     except ValueError:
         return latin
+
+
+def arabic(latin: str, hanzi: str | None) -> str | None:
+    """A Chinese name in Arabic script (`povmodel.presentation._arabic`); ``None`` for a name that is not pinyin.
+
+    Where the characters are known and pypinyin is installed, their syllables
+    decide how the pinyin words split, as for `cyrillic`.
+    """
+    if hanzi is not None:
+        try:
+            aligned = _align(latin.split(), _palladius.from_hanzi(hanzi))
+        except (ImportError, ValueError):
+            aligned = None
+        if aligned is not None:
+            return _arabic.to_arabic(latin, tuple(s for word in aligned for s in word))
+    try:
+        return _arabic.to_arabic(latin)
+    except ValueError:
+        return None
 
 
 def _align(words: list[str], syllables: tuple[str, ...]) -> list[tuple[str, ...]] | None:
