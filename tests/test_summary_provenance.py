@@ -56,6 +56,7 @@ def _figures(fmt: pm.Formatter, forum: pm.Forum) -> Iterator[str]:
             yield fmt.number(attendance.central_enterprises)
     yield fmt.date(forum.date)
     yield Writer(fmt=fmt, forum=forum).date(forum.date)  # in the catalogue's pattern for running text
+    yield Writer(fmt=fmt, forum=forum).date(forum.date, year=False)  # a year the report does not give, left out
 
 
 def _data_texts(fmt: pm.Formatter, forum: pm.Forum) -> Iterator[str]:

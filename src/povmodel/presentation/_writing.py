@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Final
 
 import attrs
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from povmodel.core.actors import Organization, Person
 from povmodel.core.model import Forum, Metric
@@ -91,8 +91,14 @@ _OUTSIDE_QUOTES: Final = re.compile(r"([”’»])([.,])")
 _OPENING: Final = "\u2068«“\"'¿¡"
 
 
-def running_date(fmt: FormatterBase, day: dt.date) -> str:
-    """A date as ``fmt``'s language writes it in running text: the catalogue's pattern ("16 октября 2020 года")."""
+def running_date(fmt: FormatterBase, day: dt.date, *, year: bool = True) -> str:
+    """A date as ``fmt``'s language writes it in running text: the catalogue's pattern ("16 октября 2020 года").
+
+    ``year=False`` writes the day and month only, as CLDR orders them for the
+    locale ("October 16", "16 octobre", "10月16日"): for a year the report does not give.
+    """
+    if not year:
+        return str(format_skeleton("MMMMd", day, locale=fmt.locale))
     pattern = str(fmt._translations.pgettext(*_DATE))
     if pattern == "long":
         return fmt.date(day)
@@ -116,9 +122,9 @@ class Writer:
     def say(self, message: str | tuple[str, str], **values: object) -> str:
         return self.fmt._say(message, **values)
 
-    def date(self, day: dt.date) -> str:
-        """A date as the summary's language writes it in running text (the catalogue's pattern)."""
-        return running_date(self.fmt, day)
+    def date(self, day: dt.date, *, year: bool = True) -> str:
+        """A date as the summary's language writes it in running text (the catalogue's pattern); see `running_date`."""
+        return running_date(self.fmt, day, year=year)
 
     def setting(self, message: tuple[str, str]) -> str:
         """A translator's switch: the catalogue's answer to ``message``, not filled in."""

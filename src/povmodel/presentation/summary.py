@@ -78,7 +78,9 @@ _RESULT_PERIOD: Final = _m("%(figure)s %(period)s (%(label)s)")
 def _names(w: Writer) -> dict[str, str]:
     """The placeholders of the forum's names: itself, its city and date, its host and organisers."""
     forum = w.forum
-    values = {**w.names("forum", [forum.name]), **w.names("city", [forum.city]), "date": w.date(forum.date)}
+    # A year the report does not give (inferred) is left out of the text, as a dated news story leaves it.
+    day = w.date(forum.date, year=not forum.date_source.inferred)
+    values = {**w.names("forum", [forum.name]), **w.names("city", [forum.city]), "date": day}
     if forum.sponsor is not None:
         values.update(w.organizations("sponsor", [forum.sponsor]))
     if forum.organizers:
