@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal
 
@@ -15,7 +16,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import povmodel as pm
-from povmodel.presentation import i18n
+from povmodel.presentation import _results, i18n
+from povmodel.presentation._writing import Writer
 from tests.conftest import LOCALES
 from tests.strategies import forums
 from tests.test_catalogues import LOCALES as CATALOGUES
@@ -90,12 +92,12 @@ def test_the_short_summary_is_a_lede() -> None:
     text = pm.summarize(FORUM)
     sentences = re.split(r"(?<=\.) (?=[A-Z])", text.strip())
     assert sentences == [
-        "China’s state asset regulator, the State-owned Assets Supervision and Administration Commission (SASAC), "
-        "and the central state-owned enterprises (SOEs) it oversees have helped lift 221 poor counties out of "
-        "poverty, while the other 27 they assist are undergoing final checks.",
+        "China’s state asset regulator and the central state-owned enterprises (SOEs) it oversees have helped lift "
+        "221 poor counties out of poverty, while the other 27 they assist are undergoing final checks.",
         "Since 2016, they have invested nearly 100 billion yuan in assistance and sent more than 10,000 poverty "
         "alleviation cadres, the Central SOE Poverty Alleviation Forum in Beijing heard on October 16.",
-        "The forum was hosted by SASAC and organized by Sinopec and the China Social Responsibility Hundreds Forum.",
+        "The forum was hosted by the State-owned Assets Supervision and Administration Commission of the State "
+        "Council (SASAC) and organized by Sinopec and the China Social Responsibility Hundreds Forum.",
     ]
 
 
@@ -118,34 +120,57 @@ def test_a_year_the_report_does_not_give_is_left_out(locale: str, without: str, 
 
 def test_the_full_summary_is_a_news_report() -> None:
     text = pm.summarize(FORUM, style="full", markup="markdown")
-    headings = [line for line in text.splitlines() if line.startswith("#")]
-    categories = [c for c in FORUM.categories if c.parent is None and c.id != "overall"]
-    assert headings == [
-        "# Central SOE Poverty Alleviation Forum",
-        *(f"## {pm.Formatter('en').text(c.name)}" for c in categories),
-        "## Also at the forum",
-    ]
+    # a wire story: its title, then paragraphs; no subheads every few lines
+    assert [line for line in text.splitlines() if line.startswith("#")] == ["# Central SOE Poverty Alleviation Forum"]
     paragraphs = text.split("\n\n")
     assert paragraphs[1] == pm.summarize(FORUM).strip()  # the lede opens the report
     assert paragraphs[2].startswith("The forum’s theme was “Remember the General Secretary’s instructions")
     assert "More than 300 people attended, among them representatives of 97 central SOEs," in paragraphs[2]
     assert paragraphs[3].startswith("Hao Peng, party secretary and chairman of SASAC, said SASAC and central SOEs")
     assert paragraphs[5].startswith("Ren Hongbin, a member of the party committee and vice chairman of SASAC, said")
+    assert paragraphs[5].endswith("and gave the following figures.")
+    # the figures follow him, one actor going on from paragraph to paragraph
+    assert paragraphs[6].startswith("Since 2016, central SOEs have supported more than 8,000 projects")
+    assert paragraphs[7].startswith("The companies have trained 279,700 technicians")
+    assert paragraphs[8].startswith("They have bought 6.874 billion yuan worth of farm produce")
     # people are named with their posts once, the first time; a list of speakers repeats nobody
     assert text.count("party secretary and chairman of SASAC") == 1
-    assert "Zhang Yuzhuo, party secretary and chairman of Sinopec; Liu Guoyue, general manager of" in text
-    assert "; and Wang Yanfang, general manager of the State Grid E-Commerce Company, spoke about" in text
+    assert (
+        "Other speakers described their poverty alleviation mechanisms and the results they had achieved: "
+        "Zhang Yuzhuo, party secretary and chairman of Sinopec; Liu Guoyue, general manager of"
+    ) in text
+    assert "; and Wang Yanfang, general manager of the State Grid E-Commerce Company. Roundtable" in text
     assert (
         "Zhong Hongwu, a professor at the Chinese Academy of Social Sciences, "
         "presided over the release of “Excellent Cases" in text
     )
-    # a fact without a figure has its paragraph; the programme is told in sentences, not listed
-    assert "## Infrastructure\n\nCentral SOEs have also kept increasing their investment in electricity" in text
+    # a fact without a figure has its paragraph, which names its subject; the programme is told in sentences
+    assert "\n\nCentral SOEs have also kept increasing their investment in electricity" in text
     assert "Roundtable discussions were held on “Poverty Alleviation and Sustainable Development Model" in text
     # American punctuation inside quotes, and no serial comma (the catalogue's switches)
     assert "in Rural Revitalization Strategies.”" in text and "culture, ecology and grassroots" in text
     # the projects are photo captions: a news report leaves them out
     assert "quinoa" not in text and "Projects" not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "opening"),
+    [
+        ("en", ["The companies have trained", "They have bought", "Since 2016, the companies have put"]),
+        ("fr", ["Ces entreprises ont formé", "Elles ont acheté", "Depuis 2016, ces entreprises ont consacré"]),
+        ("ru", ["Госкомпании обучили", "Они закупили", "С 2016 года госкомпании направили"]),
+    ],
+)
+def test_an_actor_named_again_takes_turns_between_noun_and_pronoun(locale: str, opening: list[str]) -> None:
+    paragraphs = pm.summarize(FORUM, locale=locale, style="full").split("\n\n")
+    start = next(i for i, p in enumerate(paragraphs) if p.startswith(opening[0]))
+    assert [p[: len(o)] for p, o in zip(paragraphs[start : start + 3], opening, strict=True)] == opening
+    # no two sentences in a row open with the pronoun
+    sentences = re.split(r"(?<=[.!?]) ", " ".join(paragraphs))
+    pronoun = opening[1].split()[0]
+    assert not any(
+        a.startswith(pronoun + " ") and b.startswith(pronoun + " ") for a, b in itertools.pairwise(sentences)
+    )
 
 
 def test_chinese_runs_the_figures_on_without_headings() -> None:
@@ -166,7 +191,7 @@ def test_the_headline_is_stated_once(locale: str) -> None:
 def test_figures_of_one_actor_and_period_make_one_sentence() -> None:
     text = pm.summarize(FORUM, style="full")
     assert (
-        "Since 2016, central SOEs have trained 279,700 technicians, directly hired 17,300 workers from poor "
+        "The companies have trained 279,700 technicians, directly hired 17,300 workers from poor "
         "households and helped 104,400 poor laborers find jobs."
     ) in text
     # Sinopec's figures: the subject is said once, then its pronoun; a new actor is named
@@ -251,12 +276,18 @@ def test_html_and_markdown_escape_the_data() -> None:
     assert inline.content.startswith("\\<script\\>")
 
 
-def test_markdown_renders_headings_and_lists() -> None:
+def test_markdown_renders_headings_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     tokens = MarkdownIt().parse(pm.summarize(FORUM, locale="fr", style="full", markup="markdown"))
     types = [t.type for t in tokens]
-    assert types.count("heading_open") == len([c for c in FORUM.categories if c.parent is None]) + 1
+    assert types.count("heading_open") == 1  # the title; the figures run in paragraphs
     assert types.count("bullet_list_open") == 0
-    assert {t.tag for t in tokens if t.type == "heading_open"} == {"h1", "h2"}
+    # a catalogue that answers "heading" gives each category, and the programme, a heading of its own
+    setting = Writer.setting
+    monkeypatch.setattr(Writer, "setting", lambda w, m: "heading" if m == _results._SECTION else setting(w, m))
+    tokens = MarkdownIt().parse(pm.summarize(FORUM, locale="fr", style="full", markup="markdown"))
+    headings = [t for t in tokens if t.type == "heading_open"]
+    assert len(headings) == len([c for c in FORUM.categories if c.parent is None]) + 1
+    assert {t.tag for t in headings} == {"h1", "h2"}
 
 
 @pytest.mark.parametrize("bad", [{"style": "long"}, {"markup": "pdf"}])

@@ -29,7 +29,7 @@ _MAX_REMEMBERED: Final = 1_000
 _FIRST: Final = itemgetter(0)
 _MAX_TEXT: Final = limits.MAX_TEXT_LENGTH
 
-FORMS: Final = ("def", "gen", "loc", "pro")
+FORMS: Final = ("def", "gen", "loc", "pro", "ana")
 """The grammatical forms a text may give, as private-use subtags of its language (``fr-x-def``).
 
 ``def``: the name as running text writes it as a subject or object, with its
@@ -37,8 +37,9 @@ article ("the China Social Responsibility Hundreds Forum", "la Commission…");
 ``gen``: as the complement of another noun ("of SASAC", "de la Commission…",
 Russian genitive "Комитета…"); ``loc``: after "in" (Russian prepositional case,
 "в Пекине"); ``pro``: the pronoun that stands for an organisation as the subject
-of a following sentence ("they", "elles", "она"). A form that is missing falls back
-to the plain text.
+of a following sentence ("they", "elles", "она"); ``ana``: a noun phrase that names an
+organisation again, opening a later paragraph ("the companies", "les groupes publics").
+A form that is missing falls back to the plain text.
 """
 
 

@@ -8,7 +8,7 @@ from typing import Final
 
 from povmodel.core.model import ProgrammeItem, ProgrammeKind
 from povmodel.presentation._document import Block, Heading, Paragraph
-from povmodel.presentation._writing import Writer, upper_first
+from povmodel.presentation._writing import SPEAKERS_LISTED, Writer, upper_first
 
 __all__ = ["programme"]
 
@@ -22,6 +22,8 @@ def _mn(singular: str, plural: str) -> tuple[str, str]:
 
 
 _QUOTED: Final = _m("“%(text)s”")
+# A frame may name the speakers as its subject, %(speakers)s, or list them at its end,
+# %(speakers_listed)s ("Other speakers described %(topics)s: %(speakers_listed)s.").
 # A sentence for each kind of item, where the data gives what it names; round tables
 # that follow one another make one sentence.
 _SAID: Final[dict[ProgrammeKind, tuple[str, tuple[str, ...]]]] = {
@@ -43,10 +45,12 @@ def _sentence(w: Writer, entry: ProgrammeItem) -> str:
     given = {"speakers": entry.speakers, "topics": entry.topics}
     if not all(given[need] for need in needs):
         frame = _ALSO
+    speakers, listed = w.people_forms(entry.speakers) if entry.speakers else ("", "")
     values = {
         "title": w.text(entry.title, "def"),
         "topics": w.joined([w.text(t) for t in entry.topics]),
-        "speakers": w.people(entry.speakers) if entry.speakers else "",
+        "speakers": speakers,  # as the subject: English closes a list of people with posts with a comma
+        SPEAKERS_LISTED: listed,  # as a list that ends the sentence ("Other speakers described…: A; B; and C.")
     }
     return upper_first(w.say(frame, **values))
 

@@ -15,7 +15,7 @@ from povmodel.core.model import Metric
 from povmodel.presentation._document import Block, Heading, List, Paragraph
 from povmodel.presentation._writing import Writer, upper_first
 
-__all__ = ["clauses", "headings", "one_sentence", "results"]
+__all__ = ["Turns", "clauses", "headings", "one_sentence", "results"]
 
 
 def _m(message: str) -> str:
@@ -33,6 +33,11 @@ _RUN: Final = _m("%(subject)s %(predicates)s")
 _RUN_PERIOD: Final = _m("%(period)s, %(subject)s %(predicates)s")
 _RUN_AGAIN: Final = _mp("the same subject as the sentence before", "%(subject)s %(predicates)s")
 _RUN_AGAIN_PERIOD: Final = _mp("the same subject as the sentence before", "%(period)s, %(subject)s %(predicates)s")
+# The same subject as the paragraph before, opening a paragraph (its "ana" form: "the companies").
+_RUN_RESUMED: Final = _mp("the same subject as the paragraph before, opening a paragraph", "%(subject)s %(predicates)s")
+_RUN_RESUMED_PERIOD: Final = _mp(
+    "the same subject as the paragraph before, opening a paragraph", "%(period)s, %(subject)s %(predicates)s"
+)
 # A new subject after the first sentence of a paragraph (Arabic opens it with و).
 _RUN_NEXT: Final = _mp("a new subject, after the first sentence of its paragraph", "%(subject)s %(predicates)s")
 _RUN_NEXT_PERIOD: Final = _mp(
@@ -40,11 +45,12 @@ _RUN_NEXT_PERIOD: Final = _mp(
 )
 _SENTENCE: Final = _m("%(sentence)s.")
 _RUNS: Final = _mp("two runs of one sentence", "%(first)s; %(second)s")
-# A translator's choice: "heading" gives each category a heading; a frame instead opens
-# the category's paragraph with its name, its "def" form (Chinese: "%(category)s，%(paragraph)s",
-# with 产业扶贫方面 as the name's zh-Hans-x-def).
+# A translator's choice: "heading" gives each category a heading; "paragraph" gives it a
+# paragraph only, as a wire story runs its figures, one actor going on from paragraph to
+# paragraph; a frame instead opens the category's paragraph with its name, its "def" form
+# (Chinese: "%(category)s，%(paragraph)s", with 产业扶贫方面 as the name's zh-Hans-x-def).
 _SECTION: Final = _mp(
-    "each category's section: heading, or a frame that opens its paragraph with %(category)s", "heading"
+    "each category's section: heading, paragraph, or a frame that opens its paragraph with %(category)s", "heading"
 )
 # A translator's switch: "yes" where a paragraph of figures is one sentence, its runs
 # joined as above (Chinese: 投入……；援建……。), "no" for a sentence per run.
@@ -63,29 +69,56 @@ def _runs(metrics: Sequence[Metric]) -> Iterator[list[Metric]]:
         yield run
 
 
-def clauses(w: Writer, groups: Sequence[Sequence[Metric]]) -> list[str]:
+class Turns:
+    """Whose turn it is to name an actor again: its ``ana`` form ("the companies") or its pronoun.
+
+    One per summary, so that the two take turns across paragraphs too.
+    """
+
+    def __init__(self) -> None:
+        self.noun = True
+
+    def take(self) -> str:
+        form = "ana" if self.noun else "pro"
+        self.noun = not self.noun
+        return form
+
+
+def clauses(
+    w: Writer, groups: Sequence[Sequence[Metric]], *, after: Metric | None = None, turns: Turns | None = None
+) -> list[str]:
     """One clause per run of statements, runs never crossing a group (a category).
 
     Where the actor does not change, the subject becomes its pronoun (``pro`` form;
     languages that drop it, drop it in the catalogue's frame), and an unchanged
-    period is not said again.
+    period is not said again. ``after`` is the metric stated just before, in the
+    paragraph before: its actor and period go on. With ``turns``, the actor named
+    again takes its ``ana`` form ("the companies") and its pronoun in turn, so that
+    no run of sentences or paragraphs opens with "they".
     """
     said: list[str] = []
-    previous: Metric | None = None
+    previous: Metric | None = after
     for group in groups:
         for run in _runs([m for m in group if m.statement is not None]):
             head = run[0]
             predicates = [p for p in (w.statement(m) for m in run) if p is not None]
             name = w.short(w.forum.organization(head.actor))
             again = previous is not None and head.actor == previous.actor
-            pronoun = w.fmt.form(name, "pro") if again else None
+            resumed = again and not said
+            subject = None
+            if again:
+                if turns is not None and turns.take() == "ana":
+                    subject = w.fmt.form(name, "ana")
+                subject = subject or w.fmt.form(name, "pro")
             joined = w.join(predicates)
             verb, _, rest = joined.partition(" ")
             # A frame may put the subject after the verb (Arabic: verb, subject, object).
-            values = {"subject": pronoun or w.text(name, "def"), "predicates": joined, "verb": verb, "rest": rest}
+            values = {"subject": subject or w.text(name, "def"), "predicates": joined, "verb": verb, "rest": rest}
             same_period = previous is not None and again and head.period == previous.period
             plain, with_period = (
-                (_RUN_AGAIN, _RUN_AGAIN_PERIOD)
+                (_RUN_RESUMED, _RUN_RESUMED_PERIOD)
+                if resumed
+                else (_RUN_AGAIN, _RUN_AGAIN_PERIOD)
                 if again
                 else (_RUN_NEXT, _RUN_NEXT_PERIOD)
                 if said
@@ -137,28 +170,34 @@ def results(w: Writer, *, skip: frozenset[str] = frozenset()) -> list[Block]:
     """
     forum = w.forum
     blocks: list[Block] = []
+    opening = w.setting(_SECTION)
+    last: Metric | None = None  # in "paragraph" sections, the metric stated last, whose actor goes on
+    turns = Turns() if opening == "paragraph" else None
     for root in (c for c in forum.categories if c.parent is None):
         subtree = [forum.category(i) for i in forum.subcategories(root.id)]
         groups = [[m for m in forum.metrics if m.category == c.id and m.id not in skip] for c in subtree]
         facts = [w.text(fact.text) for c in subtree for fact in c.facts]
         if not any(groups) and not facts:
             continue
-        opening = w.setting(_SECTION)
-        if opening == "heading":
+        listed = [_item(w, m) for group in groups for m in group if m.statement is None]
+        if opening == "heading" or (opening == "paragraph" and listed):  # a list needs its label
             blocks.append(Heading(2, w.text(root.name)))
-        said = clauses(w, groups)
+        said = clauses(w, groups, after=last, turns=turns)
+        if opening == "paragraph":
+            stated = [m for group in groups for m in group if m.statement is not None]
+            # a fact may name another subject: after one, the next paragraph names its actor again
+            last = None if facts else (stated[-1] if stated else last)
         if said and w.setting(_ONE_SENTENCE) == "yes":
             said = [one_sentence(w, said)]
         sentences = [w.say(_SENTENCE, sentence=clause) for clause in said] + facts
         if sentences:
-            if opening == "heading":
+            if opening in ("heading", "paragraph"):
                 paragraph = w.sentences([upper_first(s) for s in sentences])
             else:
                 # the frame opens the paragraph: its first sentence goes on, uncapitalised
                 rest = w.sentences([sentences[0], *(upper_first(s) for s in sentences[1:])])
                 paragraph = upper_first(w.say(_SECTION, category=w.text(root.name, "def"), paragraph=rest))
             blocks.append(Paragraph(paragraph))
-        listed = [_item(w, m) for group in groups for m in group if m.statement is None]
         if listed:
             blocks.append(List(tuple(listed)))
     return blocks

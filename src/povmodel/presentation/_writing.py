@@ -22,7 +22,7 @@ from povmodel.core.text import LocalizedText
 from povmodel.presentation._base import FormatterBase
 from povmodel.presentation._locales import ListStyle
 
-__all__ = ["FORM_SUFFIXES", "PREDICATE_PARTS", "Writer", "running_date", "upper_first"]
+__all__ = ["FORM_SUFFIXES", "PREDICATE_PARTS", "SPEAKERS_LISTED", "Writer", "running_date", "upper_first"]
 
 _VARIANTS: Final = ("", "_short", "_full")
 _FORMS: Final = ("", "_plain", "_gen", "_loc", "_narrow")
@@ -45,6 +45,8 @@ PREDICATE_PARTS: Final = ("verb", "rest")
 They are the predicates' first word and the others, so that a language may put
 the subject after the verb (Arabic: verb, subject, object).
 """
+SPEAKERS_LISTED: Final = "speakers_listed"
+"""Beside ``%(speakers)s`` (the subject), a frame may list the speakers where the sentence ends."""
 
 
 def _m(message: str) -> str:
@@ -151,11 +153,17 @@ class Writer:
 
     def people(self, ids: Sequence[str]) -> str:
         """People as the subject of a sentence: with their posts at a first mention, else by name."""
+        return self.people_forms(ids)[0]
+
+    def people_forms(self, ids: Sequence[str]) -> tuple[str, str]:
+        """People as `people` names them: as the subject of a sentence, and as a list that ends one."""
         if all(id in self.introduced for id in ids):
-            return self.joined([self.fmt.name(self.forum.person(id).name) for id in ids])
+            names = self.joined([self.fmt.name(self.forum.person(id).name) for id in ids])
+            return names, names
         if len(ids) == 1:
-            return self.mention(ids[0])
-        named = []
+            mentioned = self.mention(ids[0])
+            return mentioned, mentioned
+        named: list[str] = []
         for id in ids:
             first = id not in self.introduced
             self.introduced.add(id)
@@ -166,7 +174,7 @@ class Writer:
             tail = self.say(_PEOPLE_TWO, first=named[0], second=named[1])
         for item in reversed(named[:-2]):
             tail = self.say(_PEOPLE_MIDDLE, first=item, rest=tail)
-        return self.say(_PEOPLE_SUBJECT, people=tail)
+        return self.say(_PEOPLE_SUBJECT, people=tail), tail
 
     def gen(self, value: LocalizedText) -> str:
         """``value`` as the complement of a noun: its ``gen`` form, or the catalogue's "of …"."""

@@ -27,9 +27,9 @@ from povmodel.presentation._document import Block, Heading, Paragraph, render
 from povmodel.presentation._lists import programme
 from povmodel.presentation._locales import Markup, Style
 from povmodel.presentation._results import clauses, headings, one_sentence, results
-from povmodel.presentation._writing import FORM_SUFFIXES, PREDICATE_PARTS, Writer, upper_first
+from povmodel.presentation._writing import FORM_SUFFIXES, PREDICATE_PARTS, SPEAKERS_LISTED, Writer, upper_first
 
-__all__ = ["FORM_SUFFIXES", "PREDICATE_PARTS", "write"]
+__all__ = ["FORM_SUFFIXES", "PREDICATE_PARTS", "SPEAKERS_LISTED", "write"]
 
 
 def _m(message: str) -> str:
