@@ -176,7 +176,7 @@ def test_an_actor_named_again_takes_turns_between_noun_and_pronoun(locale: str, 
 def test_chinese_runs_the_figures_on_without_headings() -> None:
     text = pm.summarize(FORUM, locale="zh_CN", style="full", markup="markdown")
     assert [line for line in text.splitlines() if line.startswith("#")] == ["# 中央企业扶贫论坛"]
-    assert "\n\n产业扶贫方面，2016年以来，央企支持产业扶贫项目8000余个，" in text
+    assert "\n\n据介绍，产业扶贫方面，2016年以来，央企支持产业扶贫项目8000余个，" in text
     assert "\n\n作为论坛承办方，1988年以来，中国石化累计投入扶贫资金24亿元；" in text
 
 
