@@ -166,6 +166,7 @@ class PForum(pydantic.BaseModel):
     date: dt.date = pydantic.Field(strict=False)
     date_source: PSource
     city: Text
+    title: Optional[Text] = None  # noqa: UP045
     theme: Optional[Text] = None  # noqa: UP045
     sponsor: Optional[str] = None  # noqa: UP045
     organizers: tuple[str, ...] = pydantic.Field(default=(), strict=False)
@@ -304,6 +305,7 @@ class MForum(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
     date: dt.date
     date_source: MSource
     city: dict[str, str]
+    title: Optional[dict[str, str]] = None  # noqa: UP045
     theme: Optional[dict[str, str]] = None  # noqa: UP045
     sponsor: Optional[str] = None  # noqa: UP045
     organizers: tuple[str, ...] = ()

@@ -147,6 +147,7 @@ def forums(draw: st.DrawFn, names: st.SearchStrategy[pm.LocalizedText] = localiz
         date=draw(st.dates(min_value=dt.date(1949, 1, 1), max_value=dt.date(2030, 12, 31))),
         date_source=draw(sources),
         city=draw(names),
+        title=draw(st.none() | names),
         theme=draw(st.none() | names),
         sponsor=draw(st.none() | orgs),
         organizers=tuple(draw(st.lists(orgs, max_size=2, unique=True))),

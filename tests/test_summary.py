@@ -121,7 +121,8 @@ def test_a_year_the_report_does_not_give_is_left_out(locale: str, without: str, 
 def test_the_full_summary_is_a_news_report() -> None:
     text = pm.summarize(FORUM, style="full", markup="markdown")
     # a wire story: its title, then paragraphs; no subheads every few lines
-    assert [line for line in text.splitlines() if line.startswith("#")] == ["# Central SOE Poverty Alleviation Forum"]
+    title = "# China’s central SOEs have helped 221 poor counties out of poverty, forum hears"  # the report's headline
+    assert [line for line in text.splitlines() if line.startswith("#")] == [title]
     paragraphs = text.split("\n\n")
     assert paragraphs[1] == pm.summarize(FORUM).strip()  # the lede opens the report
     assert paragraphs[2].startswith("The forum’s theme was “Remember the General Secretary’s instructions")
@@ -153,6 +154,17 @@ def test_the_full_summary_is_a_news_report() -> None:
     assert "quinoa" not in text and "Projects" not in text
 
 
+def test_a_summary_is_titled_by_the_report_s_headline_else_by_the_forum_s_name() -> None:
+    assert pm.summarize(FORUM, locale="ru", style="full").startswith(
+        "Центральные госпредприятия КНР помогли 221 уезду выйти из бедности\n"
+    )
+    html = pm.summarize(FORUM, locale="zh_CN", style="full", markup="html")
+    assert "<title>央企帮扶的221个贫困县已脱贫摘帽，中央企业扶贫论坛在京举行</title>" in html
+    untitled = attrs.evolve(FORUM, title=None)
+    assert pm.summarize(untitled, style="full").startswith("Central SOE Poverty Alleviation Forum\n")
+    assert "<title>Central SOE Poverty Alleviation Forum</title>" in pm.summarize(untitled, style="full", markup="html")
+
+
 @pytest.mark.parametrize(
     ("locale", "opening"),
     [
@@ -175,8 +187,10 @@ def test_an_actor_named_again_takes_turns_between_noun_and_pronoun(locale: str, 
 
 def test_chinese_runs_the_figures_on_without_headings() -> None:
     text = pm.summarize(FORUM, locale="zh_CN", style="full", markup="markdown")
-    assert [line for line in text.splitlines() if line.startswith("#")] == ["# 中央企业扶贫论坛"]
-    assert "\n\n据介绍，产业扶贫方面，2016年以来，央企支持产业扶贫项目8000余个，" in text
+    assert [line for line in text.splitlines() if line.startswith("#")] == [
+        "# 央企帮扶的221个贫困县已脱贫摘帽，中央企业扶贫论坛在京举行"
+    ]
+    assert "\n\n他介绍，产业扶贫方面，2016年以来，央企支持产业扶贫项目8000余个，" in text
     assert "\n\n作为论坛承办方，1988年以来，中国石化累计投入扶贫资金24亿元；" in text
 
 
@@ -263,9 +277,8 @@ def test_html_is_a_valid_escaped_document() -> None:
 
 
 def test_html_and_markdown_escape_the_data() -> None:
-    import attrs
-
-    hostile = attrs.evolve(FORUM, name=pm.LocalizedText({"en": '<script>alert("x")</script> *bold* # [a](b)'}))
+    bad = pm.LocalizedText({"en": '<script>alert("x")</script> *bold* # [a](b)'})
+    hostile = attrs.evolve(FORUM, name=bad, title=bad)
     html = pm.summarize(hostile, markup="html", style="full")
     assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     html5lib.HTMLParser(strict=True).parse(html)

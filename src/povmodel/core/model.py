@@ -71,6 +71,8 @@ class Forum:
         date_source: where the date comes from (marked inferred where the report
             omits part of it).
         city: where it was held.
+        title: the report's headline, which a summary takes as its title (else
+            the forum's name).
         theme: the forum's theme.
         sponsor: id of the sponsoring organisation.
         organizers: ids of the organisations that undertook it.
@@ -93,6 +95,9 @@ class Forum:
     date: dt.date = attrs.field(validator=f.of(dt.date), metadata=v.meta("the day it was held"))
     date_source: Source = attrs.field(validator=f.of(Source), metadata=v.meta("where the date comes from"))
     city: LocalizedText = attrs.field(validator=f.NAME, metadata=v.meta("where it was held"))
+    title: LocalizedText | None = attrs.field(
+        default=None, validator=f.optional(f.TEXT), metadata=v.meta("the report's headline: a summary's title")
+    )
     theme: LocalizedText | None = attrs.field(
         default=None, validator=f.optional(f.TEXT), metadata=v.meta("the forum's theme")
     )

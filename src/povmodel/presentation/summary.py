@@ -155,7 +155,7 @@ def _short(w: Writer) -> list[Block]:
 def _full(w: Writer) -> list[Block]:
     attendance = _attendance(w)
     return [
-        Heading(1, w.text(w.forum.name)),
+        Heading(1, w.text(w.forum.title or w.forum.name)),
         Paragraph(w.sentences(_lede(w))),
         *([Paragraph(w.sentences(attendance))] if attendance else []),
         *_remarks(w),
@@ -168,4 +168,5 @@ def write(fmt: FormatterBase, forum: Forum, style: Style, markup: Markup) -> str
     """The summary of ``forum`` for ``fmt``'s reader (``style`` and ``markup`` already checked)."""
     writer = Writer(fmt=fmt, forum=forum)
     blocks = _short(writer) if style == "short" else _full(writer)
-    return render(blocks, markup, title=fmt.text(forum.name), language=fmt.tag, direction=fmt.direction)
+    title = fmt.text(forum.title or forum.name)
+    return render(blocks, markup, title=title, language=fmt.tag, direction=fmt.direction)
