@@ -140,7 +140,7 @@ def test_the_full_summary_is_a_news_report() -> None:
         "Other speakers described their poverty alleviation mechanisms and the results they had achieved: "
         "Zhang Yuzhuo, party secretary and chairman of Sinopec; Liu Guoyue, general manager of"
     ) in text
-    assert "; and Wang Yanfang, general manager of the State Grid E-Commerce Company. Roundtable" in text
+    assert "; and Wang Yanfang, general manager of the State Grid E-Commerce Company.\n\nRoundtable" in text
     assert (
         "Zhong Hongwu, a professor at the Chinese Academy of Social Sciences, "
         "presided over the release of “Excellent Cases" in text

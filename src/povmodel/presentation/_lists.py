@@ -66,12 +66,14 @@ def _sentences(w: Writer, items: Sequence[ProgrammeItem]) -> Iterator[str]:
 
 
 def programme(w: Writer, *, headings: bool) -> list[Block]:
-    """A paragraph on the items of the programme whose speakers' words the summary does not report.
+    """A paragraph for each item of the programme whose speakers' words the summary does not report.
+
+    Round tables that follow one another make one.
 
     Under a heading of its own where the summary's sections have headings.
     """
     said = list(_sentences(w, [entry for entry in w.forum.programme if not entry.remarks]))
     if not said:
         return []
-    paragraph = Paragraph(w.sentences(said))
-    return [Heading(2, w.say(_HEADING)), paragraph] if headings else [paragraph]
+    paragraphs = [Paragraph(w.sentences([sentence])) for sentence in said]  # a news story's short paragraphs
+    return [Heading(2, w.say(_HEADING)), *paragraphs] if headings else paragraphs
