@@ -193,8 +193,7 @@ class FormatterBase:
         readers get the Palladius transcription of the pinyin (Хао Пэн), Arabic
         readers the Arabic press's (هاو بنغ); any other Latin name in a
         right-to-left text is isolated (FSI…PDI), so that it does not reorder its
-        neighbours. A name the data has in the reader's language is
-        used as it is.
+        neighbours. A name the data has in the reader's language is used as it is.
 
         Examples:
             >>> from povmodel import Formatter
@@ -207,15 +206,10 @@ class FormatterBase:
         if found is not None:
             return found
         latin = name.best(("en",)) or name.items_[0][1]
-        if self.locale.language == "ru":
-            return _names.cyrillic(latin, name.best(("zh-Hans", "zh-Hant", "zh")))
-        if self.locale.language == "ar":
-            written = _names.arabic(latin, name.best(("zh-Hans", "zh-Hant", "zh")))
-            if written is not None:
-                return written
-        if self.direction == "rtl":
-            return self.isolate(latin)
-        return latin
+        written = _names.in_script(self.locale.language, latin, name.best(("zh-Hans", "zh-Hant", "zh")))
+        if written is not None:
+            return written
+        return self.isolate(latin) if self.direction == "rtl" else latin
 
     def isolate(self, text: str) -> str:
         """``text`` between FSI and PDI, so that its direction does not leak into a right-to-left sentence."""

@@ -10,7 +10,7 @@ from babel import Locale
 
 from povmodel.presentation import _arabic, _palladius
 
-__all__ = ["LATIN_RUN", "arabic", "cyrillic", "join"]
+__all__ = ["LATIN_RUN", "arabic", "cyrillic", "in_script", "join"]
 
 # Spanish writes "e" for "y" before an i sound (i-, hi-, not hie-/hia-), "u" for "o" before o-, ho-.
 _SPANISH_E: Final = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóú]))")
@@ -39,6 +39,18 @@ def cyrillic(latin: str, hanzi: str | None) -> str:
         return _palladius.to_cyrillic(latin)
     except ValueError:
         return latin
+
+
+def in_script(language: str, latin: str, hanzi: str | None) -> str | None:
+    """A Chinese name in pinyin in the script of ``language``'s press, where povmodel has one; else ``None``.
+
+    Russian: Palladius (a name that is not pinyin stays as it is); Arabic: `arabic`.
+    """
+    if language == "ru":
+        return cyrillic(latin, hanzi)
+    if language == "ar":
+        return arabic(latin, hanzi)
+    return None
 
 
 def arabic(latin: str, hanzi: str | None) -> str | None:

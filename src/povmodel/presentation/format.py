@@ -136,7 +136,7 @@ def summarize(
     Examples:
         >>> from povmodel import load_forum
         >>> print(summarize(load_forum(), locale="zh_CN").split("。")[0])
-        2020年10月16日，中央企业扶贫论坛在北京举行
+        10月16日，中央企业扶贫论坛在北京举行
     """
     formatter = Formatter(locale)
     if fmt is not None:

@@ -90,7 +90,7 @@ class Formatter(FormatterBase):
         Examples:
             >>> from povmodel import load_forum
             >>> print(Formatter("zh_CN").summarize(load_forum()).split("。")[0])
-            2020年10月16日，中央企业扶贫论坛在北京举行
+            10月16日，中央企业扶贫论坛在北京举行
         """
         if fmt is not None:
             warnings.warn("fmt= is deprecated: use markup=", DeprecationWarning, stacklevel=2)
