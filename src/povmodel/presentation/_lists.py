@@ -75,5 +75,5 @@ def programme(w: Writer, *, headings: bool) -> list[Block]:
     said = list(_sentences(w, [entry for entry in w.forum.programme if not entry.remarks]))
     if not said:
         return []
-    paragraphs = [Paragraph(w.sentences([sentence])) for sentence in said]  # a news story's short paragraphs
-    return [Heading(2, w.say(_HEADING)), *paragraphs] if headings else paragraphs
+    blocks: list[Block] = [Heading(2, w.say(_HEADING))] if headings else []
+    return blocks + [Paragraph(w.sentences([sentence])) for sentence in said]  # a news story's short paragraphs
