@@ -52,6 +52,16 @@ _RUNS: Final = _mp("two runs of one sentence", "%(first)s; %(second)s")
 _SECTION: Final = _mp(
     "each category's section: heading, paragraph, or a frame that opens its paragraph with %(category)s", "heading"
 )
+# In "paragraph" sections: a new subject opening a paragraph of figures (Arabic opens it
+# with و), and the frame of the first paragraph of figures, which says where they come from.
+_RUN_OPENING: Final = _mp("a new subject, opening a paragraph of figures", "%(subject)s %(predicates)s")
+_RUN_OPENING_PERIOD: Final = _mp(
+    "a new subject, opening a paragraph of figures", "%(period)s, %(subject)s %(predicates)s"
+)
+_FIGURES: Final = _mp(
+    "the first paragraph of figures, %(paragraph)s, said where they come from",
+    "According to figures presented at the forum, %(paragraph)s",
+)
 # A translator's switch: "yes" where a paragraph of figures is one sentence, its runs
 # joined as above (Chinese: 投入……；援建……。), "no" for a sentence per run.
 _ONE_SENTENCE: Final = _mp("a paragraph of figures as one sentence: yes or no", "no")
@@ -122,6 +132,8 @@ def clauses(
                 if again
                 else (_RUN_NEXT, _RUN_NEXT_PERIOD)
                 if said
+                else (_RUN_OPENING, _RUN_OPENING_PERIOD)
+                if turns is not None
                 else (_RUN, _RUN_PERIOD)
             )
             if head.period is None or same_period:
@@ -173,6 +185,7 @@ def results(w: Writer, *, skip: frozenset[str] = frozenset()) -> list[Block]:
     opening = w.setting(_SECTION)
     last: Metric | None = None  # in "paragraph" sections, the metric stated last, whose actor goes on
     turns = Turns() if opening == "paragraph" else None
+    figures_said = False  # whether the first paragraph of figures has said where they come from
     for root in (c for c in forum.categories if c.parent is None):
         subtree = [forum.category(i) for i in forum.subcategories(root.id)]
         groups = [[m for m in forum.metrics if m.category == c.id and m.id not in skip] for c in subtree]
@@ -191,7 +204,11 @@ def results(w: Writer, *, skip: frozenset[str] = frozenset()) -> list[Block]:
             said = [one_sentence(w, said)]
         sentences = [w.say(_SENTENCE, sentence=clause) for clause in said] + facts
         if sentences:
-            if opening in ("heading", "paragraph"):
+            if opening == "paragraph" and said and not figures_said:
+                figures_said = True
+                rest = w.sentences([sentences[0], *(upper_first(s) for s in sentences[1:])])
+                paragraph = upper_first(w.say(_FIGURES, paragraph=rest))
+            elif opening in ("heading", "paragraph"):
                 paragraph = w.sentences([upper_first(s) for s in sentences])
             else:
                 # the frame opens the paragraph: its first sentence goes on, uncapitalised
