@@ -89,6 +89,7 @@ _SAID_ONCE: Final = _mp(
 # A statement that starts with one of these continues the statement before it.
 _CONTINUES: Final = re.compile(r"^[\s\u00a0\u202f]*[,，、;；،؛]")
 _PLACEHOLDER: Final = re.compile(r"\{(figure|amount|speakers)\}")
+_HAN: Final = re.compile("[\u3400-\u9fff]")
 _OUTSIDE_QUOTES: Final = re.compile(r"([”’»])([.,])")
 _OPENING: Final = "\u2068«“\"'¿¡"
 
@@ -158,7 +159,7 @@ class Writer:
     def people_forms(self, ids: Sequence[str]) -> tuple[str, str]:
         """People as `people` names them: as the subject of a sentence, and as a list that ends one."""
         if all(id in self.introduced for id in ids):
-            names = self.joined([self.fmt.name(self.forum.person(id).name) for id in ids])
+            names = self.joined([self.named(self.forum.person(id)) for id in ids])
             return names, names
         if len(ids) == 1:
             mentioned = self.mention(ids[0])
@@ -168,7 +169,7 @@ class Writer:
             first = id not in self.introduced
             self.introduced.add(id)
             person = self.forum.person(id)
-            named.append(self.person(person) if first else self.fmt.name(person.name))
+            named.append(self.person(person) if first else self.named(person))
         tail = self.say(_PEOPLE_END, first=named[-2], last=named[-1])
         if len(named) == 2:
             tail = self.say(_PEOPLE_TWO, first=named[0], second=named[1])
@@ -237,13 +238,22 @@ class Writer:
         name = self.fmt.name(person.name)
         if not posts:
             return name
+        if self.fmt.locale.language == "zh" and not _HAN.search(name):
+            name = ""  # Chinese copy prints no pinyin: a person whose characters are unknown is named by post
         return self.say(_PERSON_SUBJECT if subject else _PERSON, name=name, posts=self.joined(posts))
+
+    def named(self, person: Person) -> str:
+        """A person named again: by name, or, in Chinese, by post where only the pinyin is known."""
+        name = self.fmt.name(person.name)
+        if self.fmt.locale.language == "zh" and not _HAN.search(name) and person.positions:
+            return self.person(person)
+        return name
 
     def mention(self, id: str) -> str:
         """A person as the subject of a sentence names them: with their posts the first time, then by name."""
         person = self.forum.person(id)
         if id in self.introduced:
-            return self.fmt.name(person.name)
+            return self.named(person)
         self.introduced.add(id)
         return self.person(person, subject=True)
 
