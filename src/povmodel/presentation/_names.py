@@ -26,15 +26,9 @@ def cyrillic(latin: str, hanzi: str | None) -> str:
     Where the characters are known and pypinyin is installed, their syllables
     decide how the pinyin words split (Xian: xian or xi + an).
     """
-    words = latin.split()
-    if hanzi is not None:
-        try:
-            syllables = _palladius.from_hanzi(hanzi)
-        except (ImportError, ValueError):
-            syllables = ()
-        aligned = _align(words, syllables)
-        if aligned is not None:
-            return " ".join(_word(parts) for parts in aligned)
+    aligned = _from_characters(latin, hanzi)
+    if aligned is not None:
+        return " ".join(_word(parts) for parts in aligned)
     try:
         return _palladius.to_cyrillic(latin)
     except ValueError:
@@ -59,17 +53,22 @@ def arabic(latin: str, hanzi: str | None) -> str | None:
     Where the characters are known and pypinyin is installed, their syllables
     decide how the pinyin words split, as for `cyrillic`.
     """
-    if hanzi is not None:
-        try:
-            aligned = _align(latin.split(), _palladius.from_hanzi(hanzi))
-        except (ImportError, ValueError):
-            aligned = None
-        if aligned is not None:
-            return _arabic.to_arabic(latin, tuple(s for word in aligned for s in word))
+    aligned = _from_characters(latin, hanzi)
     try:
-        return _arabic.to_arabic(latin)
+        return _arabic.to_arabic(latin, None if aligned is None else tuple(s for word in aligned for s in word))
     except ValueError:
         return None
+
+
+def _from_characters(latin: str, hanzi: str | None) -> list[tuple[str, ...]] | None:
+    """The syllables of each pinyin word, as the characters read (pypinyin), where they spell the words."""
+    if hanzi is None:
+        return None
+    try:
+        syllables = _palladius.from_hanzi(hanzi)
+    except (ImportError, ValueError):
+        return None
+    return _align(latin.split(), syllables)
 
 
 def _align(words: list[str], syllables: tuple[str, ...]) -> list[tuple[str, ...]] | None:

@@ -204,16 +204,17 @@ def results(w: Writer, *, skip: frozenset[str] = frozenset()) -> list[Block]:
             said = [one_sentence(w, said)]
         sentences = [w.say(_SENTENCE, sentence=clause) for clause in said] + facts
         if sentences:
+            frame: tuple[tuple[str, str], dict[str, str]] | None = None  # a frame that opens the paragraph
             if opening == "paragraph" and said and not figures_said:
                 figures_said = True
-                rest = w.sentences([sentences[0], *(upper_first(s) for s in sentences[1:])])
-                paragraph = upper_first(w.say(_FIGURES, paragraph=rest))
-            elif opening in ("heading", "paragraph"):
+                frame = _FIGURES, {}
+            elif opening not in ("heading", "paragraph"):
+                frame = _SECTION, {"category": w.text(root.name, "def")}
+            if frame is None:
                 paragraph = w.sentences([upper_first(s) for s in sentences])
-            else:
-                # the frame opens the paragraph: its first sentence goes on, uncapitalised
+            else:  # its first sentence goes on, uncapitalised
                 rest = w.sentences([sentences[0], *(upper_first(s) for s in sentences[1:])])
-                paragraph = upper_first(w.say(_SECTION, category=w.text(root.name, "def"), paragraph=rest))
+                paragraph = upper_first(w.say(frame[0], paragraph=rest, **frame[1]))
             blocks.append(Paragraph(paragraph))
         if listed:
             blocks.append(List(tuple(listed)))
