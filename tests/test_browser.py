@@ -58,7 +58,8 @@ def test_summary_renders_without_console_errors(locale: str, tmp_path: Path) -> 
     result = run(page, tmp_path, "--dump-dom")
     assert console_lines(result.stderr) == []
     # The browser's DOM has what povmodel wrote.
-    heading = pm.load_forum().name.for_locale(locale)
+    forum = pm.load_forum()
+    heading = pm.Formatter(locale).text(forum.title or forum.name)  # the report's headline, else the forum's name
     assert f"<h1>{heading}</h1>" in result.stdout
     screenshot = tmp_path / "page.png"
     run(page, tmp_path, f"--screenshot={screenshot}", "--window-size=1000,1400")
