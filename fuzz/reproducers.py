@@ -221,6 +221,11 @@ def long_invalid_key(length: int = 1_000) -> bytes:
     return b"1" * length + b" es = 1\n"
 
 
+def yaml_date(value: str = "2020-02-30") -> bytes:
+    """The forum's date unquoted in YAML, a day that does not exist (found by fuzz_yaml.py): PyYAML raised."""
+    return replaced("date: '2020-10-16'", f"date: {value}", "yaml")
+
+
 # -- the seed corpus ------------------------------------------------------------------
 
 SEEDS: dict[str, tuple[str, Callable[[], bytes]]] = {
@@ -261,6 +266,8 @@ SEEDS: dict[str, tuple[str, Callable[[], bytes]]] = {
     "found-long-duplicate-key.yaml": ("yaml", lambda: long_duplicate_key("yaml")),
     "found-long-duplicate-key.toml": ("toml", lambda: long_duplicate_key("toml")),
     "found-long-invalid-key.toml": ("toml", long_invalid_key),
+    "found-impossible-date.yaml": ("yaml", yaml_date),
+    "found-bare-date.yaml": ("yaml", lambda: b"2020-02-30"),
 }
 """The reproducers as seed files: file name -> (fuzz target, builder)."""
 

@@ -68,6 +68,15 @@ def test_yaml_native_dates_are_accepted() -> None:
     assert pm.loads(text, format="yaml") == FORUM
 
 
+def test_an_unquoted_yaml_date_is_a_string_as_in_json() -> None:
+    """Where a string belongs, ``2020-10-16`` is a string; where a date belongs, one that does not exist is refused."""
+    text = pm.dumps(FORUM, format="yaml")
+    assert pm.loads(text.replace(f"\nid: {FORUM.id}\n", "\nid: 2020-10-16\n", 1), format="yaml").id == "2020-10-16"
+    with pytest.raises(pm.ValidationError) as info:
+        pm.loads(text.replace("date: '2020-10-16'", "date: 2021-02-29"), format="yaml")
+    assert info.value.errors == (("$.date", "not an ISO 8601 date (YYYY-MM-DD): '2021-02-29'"),)
+
+
 def test_yaml_numbers_are_not_decimals() -> None:
     text = pm.dumps(FORUM, format="yaml").replace("value: '221'", "value: 221", 1)
     with pytest.raises(pm.ValidationError) as info:

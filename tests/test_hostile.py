@@ -368,6 +368,8 @@ INVALID = f'invalid TOML: Invalid key "{"1" * 49}…(1,005 characters) at line 1
         (r.long_duplicate_key("yaml"), "yaml", {("$", f"invalid YAML: duplicate key '{KEY} at line 2, column 1")}),
         (r.long_duplicate_key("toml"), "toml", {("$", f'invalid TOML: Key "{KEY} already exists. at line 2 col 0')}),
         (r.long_invalid_key(), "toml", {("$", INVALID)}),
+        (r.yaml_date(), "yaml", {("$.date", "not an ISO 8601 date (YYYY-MM-DD): '2020-02-30'")}),
+        (b"2020-02-30", "yaml", {("$", "expected an object (Forum), got string")}),
     ],
 )
 def test_findings(payload: bytes, format: pm.FileFormat, expected: set[tuple[str, str]]) -> None:

@@ -5,10 +5,12 @@ and ``yes`` as true, takes the last of duplicate keys, expands aliases (a few
 hundred bytes of anchors can stand for gigabytes), and lets a tag ask for any of
 those readings (``!!int 0x1F``). povmodel's loader refuses anchors, aliases,
 tags and duplicate keys, and resolves plain scalars as JSON would: only
-``true``/``false``, ``null``, decimal integers without leading zeros, plain
-floats and ISO dates; anything else stays a string, which the reader then
-refuses where a number belongs. An integer too long to convert is left for the
-hooks to refuse with its path, as the JSON reader leaves it.
+``true``/``false``, ``null``, decimal integers without leading zeros and plain
+floats; anything else stays a string, which the reader then refuses where a
+number belongs. An unquoted date (``2020-10-16``) is a string too, read by the
+same hook as JSON's, so that a date that does not exist (``2020-02-30``) is
+refused with its path, not raised by PyYAML. An integer too long to convert is
+left for the hooks to refuse with its path, as the JSON reader leaves it.
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from povmodel.io.limits import bounded
 
 __all__ = ["dumps", "loads"]
 
+# how the loader reads a plain scalar; the writer quotes a string that any of these, or a date, would match
 _RESOLVERS = (
     ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), "tf"),
     ("tag:yaml.org,2002:null", re.compile(r"^(?:null|~|)$"), "n~"),
     ("tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), "-0123456789"),
     ("tag:yaml.org,2002:float", re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"), "-0123456789"),
-    ("tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "0123456789"),
 )
+_QUOTED = (*_RESOLVERS, ("tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "0123456789"))
 
 
 def _library() -> Any:
@@ -162,7 +165,7 @@ def _dumper() -> type[Any]:
             first: list(resolvers) for first, resolvers in base.yaml_implicit_resolvers.items()
         }
 
-    for tag, pattern, first in _RESOLVERS:
+    for tag, pattern, first in _QUOTED:
         QuotingDumper.add_implicit_resolver(tag, pattern, list(first))
     return QuotingDumper
 
