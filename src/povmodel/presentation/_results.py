@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from povmodel.core.model import Metric
 from povmodel.presentation._document import Block, Heading, List, Paragraph
 from povmodel.presentation._writing import Writer, upper_first
 
-__all__ = ["Turns", "clauses", "headings", "one_sentence", "results"]
+__all__ = ["Clause", "Turns", "clauses", "headings", "one_sentence", "results"]
 
 
 def _m(message: str) -> str:
@@ -45,6 +45,8 @@ _RUN_NEXT_PERIOD: Final = _mp(
 )
 _SENTENCE: Final = _m("%(sentence)s.")
 _RUNS: Final = _mp("two runs of one sentence", "%(first)s; %(second)s")
+# The second run goes on with the first's subject and period, both left unsaid (Chinese: ，not ；).
+_RUNS_ON: Final = _mp("two runs of one sentence, the second going on with the same subject", "%(first)s; %(second)s")
 # A translator's choice: "heading" gives each category a heading; "paragraph" gives it a
 # paragraph only, as a wire story runs its figures, one actor going on from paragraph to
 # paragraph; a frame instead opens the category's paragraph with its name, its "def" form
@@ -79,6 +81,13 @@ def _runs(metrics: Sequence[Metric]) -> Iterator[list[Metric]]:
         yield run
 
 
+class Clause(NamedTuple):
+    """What one run of statements says; ``continued``: it goes on with the subject before it, in the same category."""
+
+    text: str
+    continued: bool = False
+
+
 class Turns:
     """Whose turn it is to name an actor again: its ``ana`` form ("the companies") or its pronoun.
 
@@ -96,7 +105,7 @@ class Turns:
 
 def clauses(
     w: Writer, groups: Sequence[Sequence[Metric]], *, after: Metric | None = None, turns: Turns | None = None
-) -> list[str]:
+) -> list[Clause]:
     """One clause per run of statements, runs never crossing a group (a category).
 
     Where the actor does not change, the subject becomes its pronoun (``pro`` form;
@@ -106,10 +115,10 @@ def clauses(
     again takes its ``ana`` form ("the companies") and its pronoun in turn, so that
     no run of sentences or paragraphs opens with "they".
     """
-    said: list[str] = []
+    said: list[Clause] = []
     previous: Metric | None = after
     for group in groups:
-        for run in _runs([m for m in group if m.statement is not None]):
+        for index, run in enumerate(_runs([m for m in group if m.statement is not None])):
             head = run[0]
             predicates = [p for p in (w.statement(m) for m in run) if p is not None]
             name = w.short(w.forum.organization(head.actor))
@@ -137,27 +146,27 @@ def clauses(
                 else (_RUN, _RUN_PERIOD)
             )
             if head.period is None or same_period:
-                said.append(w.say(plain, **values))
+                said.append(Clause(w.say(plain, **values), continued=again and index > 0))
             else:
-                said.append(w.say(with_period, period=w.fmt.period(head.period), **values))
+                said.append(Clause(w.say(with_period, period=w.fmt.period(head.period), **values)))
             previous = head
     return said
 
 
-def one_sentence(w: Writer, clauses: Sequence[str]) -> str:
-    """Clauses joined by the catalogue's pattern ("…; since 2016, they have…").
+def one_sentence(w: Writer, clauses: Sequence[Clause]) -> str:
+    """Clauses joined by the catalogue's patterns ("…; since 2016, they have…").
 
-    A language whose pattern ends a sentence between them (". ") gets the next
-    one capitalised.
+    A language whose pattern ends a sentence between two clauses (". ") gets
+    the next one capitalised.
     """
-    joiner = w.say(_RUNS, first="\x00", second="\x01")
-    between = joiner[joiner.find("\x00") + 1 : joiner.find("\x01")]
-    ends = between.rstrip()[-1:] in (".", "!", "?", "。")
 
-    def join(first: str, second: str) -> str:
-        return w.say(_RUNS, first=first, second=upper_first(second) if ends else second)
+    def join(first: str, second: Clause) -> str:
+        message = _RUNS_ON if second.continued else _RUNS
+        joiner = w.say(message, first="\x00", second="\x01")
+        ends = joiner[joiner.find("\x00") + 1 : joiner.find("\x01")].rstrip()[-1:] in (".", "!", "?", "。")
+        return w.say(message, first=first, second=upper_first(second.text) if ends else second.text)
 
-    return functools.reduce(join, clauses)
+    return functools.reduce(join, clauses[1:], clauses[0].text)
 
 
 def _item(w: Writer, metric: Metric) -> str:
@@ -201,8 +210,8 @@ def results(w: Writer, *, skip: frozenset[str] = frozenset()) -> list[Block]:
             # a fact may name another subject: after one, the next paragraph names its actor again
             last = None if facts else (stated[-1] if stated else last)
         if said and w.setting(_ONE_SENTENCE) == "yes":
-            said = [one_sentence(w, said)]
-        sentences = [w.say(_SENTENCE, sentence=clause) for clause in said] + facts
+            said = [Clause(one_sentence(w, said))]
+        sentences = [w.say(_SENTENCE, sentence=clause.text) for clause in said] + facts
         if sentences:
             frame: tuple[tuple[str, str], dict[str, str]] | None = None  # a frame that opens the paragraph
             if opening == "paragraph" and said and not figures_said:
