@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -7,7 +8,9 @@ import attrs
 import pytest
 
 import povmodel as pm
+from povmodel.core import _integrity
 from tests.conftest import make_forum, make_metric
+from tests.mutations import set_at
 
 EN = pm.LocalizedText({"en": "x"})
 
@@ -70,6 +73,25 @@ def test_dangling_references_are_all_reported() -> None:
         ("metrics[0].actor", "unknown organization id: 'who'"),
         ("metrics[0].measure", "unknown measure id: 'what'"),
     )
+
+
+def _reference_paths() -> list[str]:
+    """A path to each kind of reference the bundled forum has (``metrics[0].actor``, ``relations[0].whole``…)."""
+    forum = pm.load_forum()
+    nowhere = {collection: {} for collection in _integrity.COLLECTIONS}  # every reference is then unknown
+    kinds = {re.sub(r"\[\d+\]", "[]", path): path for path, _ in _integrity._references(forum, nowhere)}
+    return sorted(kinds.values())
+
+
+@pytest.mark.parametrize("path", _reference_paths())
+def test_each_kind_of_reference_is_checked(path: str) -> None:
+    """The quick check of the common case (every reference known) misses none that the detailed one reports."""
+    data = pm.to_dict(pm.load_forum())
+    set_at(tuple(int(key) if key.isdigit() else key for key in re.findall(r"[^.\[\]]+", path)), "nowhere")(data)
+    with pytest.raises(pm.ValidationError) as info:
+        pm.from_dict(data)
+    ((where, message),) = info.value.errors
+    assert where == f"$.{path}" and re.fullmatch(r"unknown \w+ id: 'nowhere'", message)
 
 
 def test_category_cycle() -> None:

@@ -96,7 +96,8 @@ def problems(forum: Forum) -> list[tuple[str, str]]:
     if found:
         return found  # too big to check further in bounded time
     ids = {collection: _ids(forum, collection, found) for collection in COLLECTIONS}
-    found += _references(forum, ids)
+    if not _all_known(forum, ids):
+        found += _references(forum, ids)
     found += _cycles("categories", [(c.id, c.parent) for c in forum.categories], ids["categories"])
     found += _cycles("organizations", [(o.id, o.parent) for o in forum.organizations], ids["organizations"])
     return found
@@ -132,6 +133,35 @@ def _ids(forum: Forum, collection: str, found: list[tuple[str, str]]) -> dict[st
         else:
             first_seen[item.id] = index
     return first_seen
+
+
+def _all_known(forum: Forum, ids: Mapping[str, Mapping[str, int]]) -> bool:
+    """True exactly when `_references` finds nothing: each collection's references, as a set, within its ids.
+
+    The common case, decided without building a path for each reference.
+    """
+    attendance = () if forum.attendance is None else forum.attendance.organizations
+    organizations = {forum.sponsor, *forum.organizers, *attendance}
+    organizations.update([o.parent for o in forum.organizations])
+    organizations.update([p.organization for person in forum.people for p in person.positions])
+    organizations.update([m.actor for m in forum.metrics])
+    organizations.update([p.actor for p in forum.projects])
+    categories = {c.parent for c in forum.categories}
+    categories.update([m.category for m in forum.metrics])
+    metrics = {*forum.headline, *(r.whole for r in forum.relations)}
+    metrics.update([part for r in forum.relations for part in r.parts])
+    references = {
+        "organizations": organizations,
+        "people": {speaker for item in forum.programme for speaker in item.speakers},
+        "categories": categories,
+        "measures": {m.measure for m in forum.metrics},
+        "metrics": metrics,
+    }
+    for collection, refs in references.items():
+        refs.discard(None)
+        if not refs <= ids[collection].keys():
+            return False
+    return True
 
 
 def _references(forum: Forum, ids: Mapping[str, Mapping[str, int]]) -> Iterator[tuple[str, str]]:
