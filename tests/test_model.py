@@ -78,7 +78,7 @@ def test_dangling_references_are_all_reported() -> None:
 def _reference_paths() -> list[str]:
     """A path to each kind of reference the bundled forum has (``metrics[0].actor``, ``relations[0].whole``…)."""
     forum = pm.load_forum()
-    nowhere = {collection: {} for collection in _integrity.COLLECTIONS}  # every reference is then unknown
+    nowhere: dict[str, dict[str, int]] = {collection: {} for collection in _integrity.COLLECTIONS}  # no known id
     kinds = {re.sub(r"\[\d+\]", "[]", path): path for path, _ in _integrity._references(forum, nowhere)}
     return sorted(kinds.values())
 

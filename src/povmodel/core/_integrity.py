@@ -150,7 +150,7 @@ def _all_known(forum: Forum, ids: Mapping[str, Mapping[str, int]]) -> bool:
     categories.update([m.category for m in forum.metrics])
     metrics = {*forum.headline, *(r.whole for r in forum.relations)}
     metrics.update([part for r in forum.relations for part in r.parts])
-    references = {
+    references: dict[str, set[str | None]] = {
         "organizations": organizations,
         "people": {speaker for item in forum.programme for speaker in item.speakers},
         "categories": categories,
