@@ -196,7 +196,7 @@ def test_chinese_runs_the_figures_on_without_headings() -> None:
     # the same subject goes on with a comma, a new subject or category after a semicolon
     assert (
         "\n\n作为论坛承办方，中国石化1988年以来累计投入扶贫资金24亿元，选派扶贫干部近2000名，"
-        "目前所属企业还在全国709个村承担扶贫任务；中国石化总部承担8个县的定点扶贫和对口支援任务，"
+        "所属企业在全国709个村承担扶贫任务；中国石化总部承担8个县的定点扶贫和对口支援任务，"
     ) in text
     assert "资助贫困学生47万余名；投入医疗帮扶资金9.58亿元" in text
     # a person known only in pinyin is named by post: 国网电商公司总经理, never "Wang Yanfang"
