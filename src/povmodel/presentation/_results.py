@@ -160,11 +160,15 @@ def one_sentence(w: Writer, clauses: Sequence[Clause]) -> str:
     the next one capitalised.
     """
 
+    def ends_sentence(message: tuple[str, str]) -> bool:
+        joiner = w.say(message, first="\x00", second="\x01")
+        return joiner[joiner.find("\x00") + 1 : joiner.find("\x01")].rstrip()[-1:] in (".", "!", "?", "。")
+
+    ends = {message: ends_sentence(message) for message in (_RUNS, _RUNS_ON)}
+
     def join(first: str, second: Clause) -> str:
         message = _RUNS_ON if second.continued else _RUNS
-        joiner = w.say(message, first="\x00", second="\x01")
-        ends = joiner[joiner.find("\x00") + 1 : joiner.find("\x01")].rstrip()[-1:] in (".", "!", "?", "。")
-        return w.say(message, first=first, second=upper_first(second.text) if ends else second.text)
+        return w.say(message, first=first, second=upper_first(second.text) if ends[message] else second.text)
 
     return functools.reduce(join, clauses[1:], clauses[0].text)
 
