@@ -108,7 +108,7 @@ def _unstructure_decimal(value: Decimal) -> str:
 
 
 def _structure_date(value: object, _: object) -> dt.date:
-    if value.__class__ is dt.date:  # YAML and TOML have dates of their own
+    if value.__class__ is dt.date:  # TOML has dates of its own, and so may a caller's plain data
         return value
     if value.__class__ is not str:
         raise Invalid(f"expected a date as a string, got {type_name(value)}")

@@ -144,8 +144,8 @@ def from_dict(data: Mapping[str, Any], *, format: FileFormat = "json") -> Forum:
 
     Args:
         data: the data.
-        format: the file format it was parsed from (YAML and TOML have dates of
-            their own).
+        format: the file format it was parsed from (TOML has dates of its own;
+            povmodel's YAML reader keeps an unquoted date a string, as JSON does).
 
     Raises:
         ValidationError: the data does not describe a valid forum; ``.errors``
