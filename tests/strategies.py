@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 import povmodel as pm
+from povmodel.core import limits
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant", "fr", "es", "ru", "ar")
 
@@ -35,6 +36,22 @@ stated = st.builds(pm.Source, quote=texts)
 inferred = st.builds(pm.Source, quote=st.none() | texts, inferred=st.just(True), note=texts)
 sources = stated | inferred
 years = st.integers(min_value=1949, max_value=2030)
+
+# Tags and texts near the edges of what a LocalizedText takes: malformed tags, blank and
+# over-long texts, control characters, bidi overrides, and values that are not strings.
+SOME_TAGS = st.one_of(
+    st.sampled_from([f"{a}{b}" for a in "abcdefgh" for b in "stuvwxyz"] + ["zh-Hans", "ru-x-gen", "es-419"]),
+    st.sampled_from(["EN", "zh_Hans", "", "e"]),
+)
+SOME_TEXTS = st.one_of(
+    st.text(
+        alphabet=st.sampled_from(["a", " ", "\u00a0", "\u202f", "\n", "\t", "\r", "\x00", "\u202e", "北"]), max_size=6
+    ),
+    st.sampled_from(
+        ["x" * limits.MAX_TEXT_LENGTH, "x" * (limits.MAX_TEXT_LENGTH + 1), " ", "  ", "\u00a0", "a\u00a0b"]
+    ),
+    st.integers(),
+)
 
 
 @st.composite

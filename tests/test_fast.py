@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import typing
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import povmodel as pm
-from povmodel.io import _errors, limits, serialize
+from povmodel.core import _validators
+from povmodel.core import limits as core_limits
+from povmodel.io import _errors, _fast, limits, serialize
 from povmodel.io import json as json_format
-from tests.strategies import forums
+from tests.strategies import SOME_TAGS, SOME_TEXTS, forums
 
 TEXT = pm.dumps(pm.load_forum())
 
@@ -184,3 +188,108 @@ def test_the_fast_paths_accept_only_what_the_detailed_converter_accepts(data: di
         # Valid data: both fast readers read it (the reader of dicts must: loads treats its refusal as a bug).
         assert fast == expected
         assert from_pairs == expected
+
+
+# -- what the reader applies in place of a validator ------------------------------------------
+
+
+def _model() -> list[tuple[type, attrs.Attribute[Any]]]:
+    """Every field of every class a forum holds."""
+    found: list[tuple[type, attrs.Attribute[Any]]] = []
+    todo: list[type] = [pm.Forum]
+    seen: set[type] = set()
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for field in attrs.fields(cls):
+            found.append((cls, field))
+            kinds = [typing.get_type_hints(cls)[field.name]]
+            while kinds:
+                kind = kinds.pop()
+                kinds += typing.get_args(kind)
+                if isinstance(kind, type) and attrs.has(kind):
+                    todo.append(kind)
+    return found
+
+
+def _values(value: object) -> list[object]:
+    """A value of the bundled forum and every value it holds."""
+    found = [value]
+    if isinstance(value, tuple):
+        for item in value:
+            found += _values(item)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+            found += _values(getattr(value, field.name))
+    return found
+
+
+_NAME = core_limits.MAX_NAME_LENGTH
+_EDGES: list[object] = [
+    None, "", " ", "x", "Sasac", "a--b", "a" * 64, "a" * 65, "a\u0000b", "a\nb", "\u00a0", "CNY", "cny", "XYZ",
+    "household", "households", -1, 0, 1, 1899, 1900, 2100, 2101, core_limits.MAX_COUNT, core_limits.MAX_COUNT + 1,
+    True, False, Decimal("-0"), Decimal("-1"), Decimal("NaN"), Decimal("Infinity"), Decimal("0.5"),
+    (), ("a", "a"), ("a", "B"), ("a", "b"), ("a", 1), ("x",) * (core_limits.MAX_ITEMS + 1),
+    *(pm.LocalizedText({"en": text}) for text in ("x" * _NAME, "x" * (_NAME + 1), "{figure}", "{figure}{figure}",
+      "a}{figure}", "{ figure}", "{speakers} said so", "{speakers}{", "no placeholder", "{value} and {figure}")),
+]  # fmt: skip
+_FIELDS = [(cls, field) for cls, field in _model() if field.validator in _validators.FAST]
+_POOL = list({id(value): value for value in _values(pm.load_forum()) + _EDGES}.values())
+
+
+def _exactly(value: object, kind: Any) -> bool:
+    if typing.get_origin(kind) is tuple:
+        (item, _) = typing.get_args(kind)
+        return (
+            type(value) is tuple
+            and len(value) <= core_limits.MAX_ITEMS
+            and all(each.__class__ is item for each in value)
+        )
+    return value.__class__ is kind
+
+
+def test_each_validator_the_reader_does_not_call_accepts_what_it_says() -> None:
+    """For every value of the exact type the reader builds, `Fast` predicts the validator: `ok`, or anything."""
+    assert len(_FIELDS) > 60  # nearly every field: the few others are called as attrs calls them
+    compared = 0
+    for cls, field in _FIELDS:
+        fast = _validators.FAST[field.validator]
+        for value in _POOL:
+            if value is None:
+                predicted = fast.optional
+            elif _exactly(value, fast.kind):
+                predicted = fast.ok is None or fast.ok(value)
+            else:
+                continue  # the reader never hands it such a value: it refuses it first
+            try:
+                validator: Any = field.validator
+                validator(None, field, value)
+                accepted = True
+            except (pm.ValidationError, TypeError, ValueError):
+                accepted = False
+            assert predicted == accepted, (cls.__name__, field.name, value)
+            compared += 1
+    assert compared > 5_000
+
+
+@settings(max_examples=300)
+@example((("en", "b"), ("en", "a")))
+@example((("fr", "b"), ("en", "a")))
+@example((("en", "x" * (_NAME + 1)),))
+@example(())
+@given(st.lists(st.tuples(SOME_TAGS, SOME_TEXTS), max_size=core_limits.MAX_LANGUAGES + 2).map(tuple))
+def test_a_text_read_from_the_parser_is_the_text_its_pairs_make(pairs: tuple[tuple[str, object], ...]) -> None:
+    """The reader's inline check of a text takes what ``LocalizedText(pairs)`` takes, and builds the same text."""
+    try:
+        expected = pm.Measure(id="m", name=pm.LocalizedText(pairs))  # type: ignore[arg-type]
+    except pm.ValidationError:
+        expected = None
+    try:
+        read = _fast.reader(pm.Measure, pairs=True)((("id", "m"), ("name", pairs)))
+    except Exception:  # noqa: BLE001 - a refusal
+        read = None
+    assert read == expected
+    if read is not None:
+        assert read.name.items_ == tuple(sorted(pairs, key=lambda pair: pair[0]))

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 import povmodel as pm
 from povmodel.core import limits
 from povmodel.core.text import _checked, is_language_tag, problems
+from tests.strategies import SOME_TAGS, SOME_TEXTS
 
 TEXT = pm.LocalizedText({"en": "Beijing", "zh-Hans": "北京", "zh-Hant": "北京市", "fr": "Pékin"})
 
@@ -151,21 +152,6 @@ def test_pairs_in_order_are_taken_as_they_are_and_others_sorted() -> None:
         pm.LocalizedText((("fr", "b"), ("en", "a"), ("en", "c")))
 
 
-_SOME_TAGS = st.one_of(
-    st.sampled_from([f"{a}{b}" for a in "abcdefgh" for b in "stuvwxyz"] + ["zh-Hans", "ru-x-gen", "es-419"]),
-    st.sampled_from(["EN", "zh_Hans", "", "e"]),
-)
-_SOME_TEXTS = st.one_of(
-    st.text(
-        alphabet=st.sampled_from(["a", " ", "\u00a0", "\u202f", "\n", "\t", "\r", "\x00", "\u202e", "北"]), max_size=6
-    ),
-    st.sampled_from(
-        ["x" * limits.MAX_TEXT_LENGTH, "x" * (limits.MAX_TEXT_LENGTH + 1), " ", "  ", "\u00a0", "a\u00a0b"]
-    ),
-    st.integers(),
-)
-
-
 _MANY = tuple((f"{a}{b}", "x") for a in "abcdefghijklmnopqrstuvwxyz" for b in "abc")[: limits.MAX_LANGUAGES + 1]
 
 
@@ -175,7 +161,7 @@ _MANY = tuple((f"{a}{b}", "x") for a in "abcdefghijklmnopqrstuvwxyz" for b in "a
 @example((("en", "x" * limits.MAX_TEXT_LENGTH),))
 @example((("en", "x" * (limits.MAX_TEXT_LENGTH + 1)),))
 @example((("en", " "),))
-@given(st.lists(st.tuples(_SOME_TAGS, _SOME_TEXTS), max_size=limits.MAX_LANGUAGES + 2).map(tuple))
+@given(st.lists(st.tuples(SOME_TAGS, SOME_TEXTS), max_size=limits.MAX_LANGUAGES + 2).map(tuple))
 def test_the_quick_check_of_pairs_agrees_with_the_detailed_one(pairs: tuple[tuple[str, object], ...]) -> None:
     """`_checked` takes exactly the pairs in which `problems` finds nothing and no tag repeats, and sorts them."""
     quick = _checked(pairs)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -24,9 +24,11 @@ from povmodel.core.errors import ValidationError
 
 __all__ = [
     "DESCRIPTION",
+    "FAST",
     "FORBIDDEN_CHARACTERS",
     "SCHEMA",
     "SLUG_PATTERN",
+    "Fast",
     "Problem",
     "Validator",
     "check",
@@ -43,6 +45,7 @@ __all__ = [
     "show",
     "slug_problem",
     "slugs",
+    "slugs_ok",
     "text_ok",
     "text_problem",
     "tuple_of",
@@ -210,6 +213,28 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 """An attrs validator: ``(instance, attribute, value) -> None``, raising when the value is wrong."""
 
 
+class Fast(NamedTuple):
+    """What a validator accepts, told to a reader that knows the exact type of what it built.
+
+    A value of exactly ``kind`` passes the validator exactly when ``ok`` is
+    ``None`` or ``ok(value)`` is true; so does ``None`` when ``optional``. A
+    ``kind`` of ``tuple[X, ...]`` is a tuple of at most `limits.MAX_ITEMS` items,
+    each exactly ``X``. ``known``, when given, holds values ``ok`` accepts (the
+    set a `remembering` check keeps), to look in before calling it.
+    `povmodel.io._fast` checks what it reads this way rather than calling the
+    validator; `tests/test_fast.py` holds each entry to its validator.
+    """
+
+    kind: Any
+    ok: Callable[[Any], bool] | None = None
+    optional: bool = False
+    known: set[Any] | None = None
+
+
+FAST: Final[dict[Any, Fast]] = {}
+"""The validators that say what they accept (`Fast`); the reader calls any other one, as attrs does."""
+
+
 def rule(kind: type, problem: Problem, ok: Callable[[Any], bool], *, optional: bool = False) -> Validator:
     """An attrs validator for a ``kind`` in which ``problem`` finds nothing, in one call for a valid value.
 
@@ -231,7 +256,9 @@ def rule(kind: type, problem: Problem, ok: Callable[[Any], bool], *, optional: b
         if value is not None and (value.__class__ is not kind or not ok(value)):
             slow(instance, attribute, value)
 
-    return validate_optional if optional else validate
+    chosen = validate_optional if optional else validate
+    FAST[chosen] = Fast(kind, ok, optional, _REMEMBERED.get(ok))
+    return chosen
 
 
 def not_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -241,6 +268,7 @@ def not_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 _MAX_REMEMBERED: Final = 10_000
+_REMEMBERED: Final[dict[Callable[[Any], bool], set[Any]]] = {}
 
 
 def remembering(problem: Problem) -> Callable[[Any], bool]:
@@ -261,6 +289,7 @@ def remembering(problem: Problem) -> Callable[[Any], bool]:
         known.add(value)
         return True
 
+    _REMEMBERED[ok] = known
     return ok
 
 
@@ -284,6 +313,7 @@ def tuple_of(kind: type) -> Validator:
                 return
         slow(instance, attribute, value)
 
+    FAST[validate] = Fast(tuple[kind, ...])  # type: ignore[valid-type]
     return validate
 
 
@@ -323,13 +353,24 @@ _slugs_checked: Final = attrs.validators.and_(
 )
 
 
+def slugs_ok(value: tuple[str, ...]) -> bool:
+    """True exactly when a tuple of at most `limits.MAX_ITEMS` strings holds distinct ids."""
+    for item in value:
+        if not known_slug(item):
+            return False
+    return len(set(value)) == len(value)
+
+
 def slugs(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A tuple of distinct ids."""
     if value.__class__ is tuple and len(value) <= limits.MAX_ITEMS:
         for item in value:
-            if item.__class__ is not str or not known_slug(item):
+            if item.__class__ is not str:
                 break
         else:
-            if len(set(value)) == len(value):
+            if slugs_ok(value):
                 return
     _slugs_checked(instance, attribute, value)
+
+
+FAST[slugs] = Fast(tuple[str, ...], slugs_ok)

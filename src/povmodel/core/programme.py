@@ -43,7 +43,7 @@ class Remark:
     """
 
     text: LocalizedText = attrs.field(
-        validator=[f.TEXT, f.placeholders(*REMARK_PLACEHOLDERS)],
+        validator=f.every(f.TEXT, f.placeholders(*REMARK_PLACEHOLDERS)),
         metadata=v.meta("a sentence in reported speech, with one {speakers} placeholder"),
     )
     source: Source = attrs.field(validator=f.of(Source), metadata=v.meta("the sentence of the report it comes from"))

@@ -23,8 +23,8 @@ __all__ = ["FORMS", "TAG_PATTERN", "LocalizedText", "is_language_tag"]
 TAG_PATTERN: Final = r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-x-[a-z]{1,8})?"
 """The language tags a `LocalizedText` takes, as a regular expression."""
 _TAG: Final = re.compile(TAG_PATTERN)
-_TAGS: Final[set[str]] = set()
-"""Well-formed tags seen so far (checking one is a set lookup after the first time)."""
+KNOWN_TAGS: Final[set[str]] = set()
+"""Well-formed tags seen so far (checking one is a set lookup after the first time; see `known_tag`)."""
 _MAX_REMEMBERED: Final = 1_000
 _FIRST: Final = itemgetter(0)
 _MAX_TEXT: Final = limits.MAX_TEXT_LENGTH
@@ -117,17 +117,15 @@ def _checked(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...] 
     """``pairs`` sorted by tag, when `problems` finds nothing and no tag is repeated; else ``None`` (ask `problems`)."""
     if not 0 < len(pairs) <= limits.MAX_LANGUAGES:
         return None
-    tags = _TAGS
+    tags = KNOWN_TAGS
     previous = ""
     ordered = True
     for pair in pairs:
         if pair.__class__ is not tuple or len(pair) != 2:
             return None
         tag, text = pair
-        if tag not in tags:
-            if tag.__class__ is not str or not is_language_tag(tag):
-                return None
-            _remember(tag)
+        if tag not in tags and (tag.__class__ is not str or not known_tag(tag)):
+            return None
         if tag <= previous:
             ordered = False
         previous = tag
@@ -147,11 +145,14 @@ def _checked(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...] 
     return items
 
 
-def _remember(tag: str) -> None:
-    """Keep a well-formed tag, so that it is checked once (a bounded set: cleared when full)."""
-    if len(_TAGS) >= _MAX_REMEMBERED:
-        _TAGS.clear()
-    _TAGS.add(tag)
+def known_tag(tag: str) -> bool:
+    """`is_language_tag`, remembered: a well-formed tag joins `KNOWN_TAGS` (a bounded set, cleared when full)."""
+    if not is_language_tag(tag):
+        return False
+    if len(KNOWN_TAGS) >= _MAX_REMEMBERED:
+        KNOWN_TAGS.clear()
+    KNOWN_TAGS.add(tag)
+    return True
 
 
 @attrs.frozen(repr=False)

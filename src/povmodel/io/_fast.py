@@ -1,13 +1,23 @@
 """The reader's fast path: one straight-line function per model class, generated once.
 
-A function reads one class from parsed JSON and builds it through its attrs
-``__init__``, so that the model's validators check every value, as they check a
-user's: nothing is checked twice, and nothing is built around attrs. The
-functions add only what the validators cannot know: the JSON shape (an object
-for a class, an array for a tuple, no unknown or duplicate keys), exact JSON
-types (``true`` is not an integer), and the reader's own rules through the same
-hooks as the detailed converter (decimals as strings within the digit budgets,
-ISO dates, enums by value).
+A function reads one class from parsed JSON and builds it as the class's attrs
+``__init__`` would: it sets each slot, applies each field's validator, then
+calls ``__attrs_post_init__`` (the checks across fields, and a forum's ids and
+references). A validator that says what it accepts (`povmodel.core._validators.FAST`:
+"exactly a ``str`` that is an id", "exactly a `Source`") is applied inline, and
+not at all where the reader built a value of that exact type already; any other
+validator is called as attrs calls it. So every value is checked once, by the
+model's own rules, and a user's object is built and validated by attrs as
+before: this builder is private to the reader, which only hands it data it has
+read. Texts read from the parser's pairs take `LocalizedText`'s quick check
+inline (the parser's keys are strings, its pairs 2-tuples); anything else goes
+through ``LocalizedText(pairs)``.
+
+The functions also check what the validators cannot know: the JSON shape (an
+object for a class, an array for a tuple, no unknown or duplicate keys), exact
+JSON types (``true`` is not an integer), and the reader's own rules through the
+same hooks as the detailed converter (decimals as strings within the digit
+budgets, ISO dates, enums by value).
 
 A function refuses anything else by raising; it says nothing of why. The reader
 (`povmodel.io.serialize`) then reads the data again with cattrs' detailed
@@ -32,7 +42,7 @@ from typing import Any, Final
 
 import attrs
 
-from povmodel.core import limits
+from povmodel.core import _validators, limits, text
 from povmodel.core.model import Forum
 from povmodel.core.text import LocalizedText
 from povmodel.io import converter
@@ -87,7 +97,14 @@ class _Generator:
             "_MISSING": _MISSING,
             "_MAX_ITEMS": limits.MAX_ITEMS,
             "_text": _text_pairs if pairs else _text,
+            "_new": object.__new__,
             "_LocalizedText": LocalizedText,
+            "_set_items": LocalizedText.__dict__["items_"].__set__,
+            "_KNOWN_TAGS": text.KNOWN_TAGS,
+            "_known_tag": text.known_tag,
+            "_text_ok": _validators.text_ok,
+            "_MAX_TEXT": limits.MAX_TEXT_LENGTH,
+            "_MAX_LANGUAGES": limits.MAX_LANGUAGES,
             "_decimal": converter._structure_decimal,
             "_date": converter._structure_date,
         }
@@ -113,9 +130,10 @@ class _Generator:
             lines += ["    if o.__class__ is not dict: raise _Refused", "    d = o"]
         required = sum(1 for field in fields if field.default is attrs.NOTHING)
         lines.append(f"    n = {required}")
-        arguments = []
         for index, field in enumerate(fields):
             var = f"v{index}"
+            if field.converter is not None or field.alias != field.name.lstrip("_"):
+                raise TypeError(f"the fast reader takes fields without converters: {cls.__name__}.{field.name}")
             if field.default is attrs.NOTHING:
                 lines.append(f"    {var} = d[{field.name!r}]")
                 lines += ["    " + line for line in self._read(hints[field.name], var)]
@@ -131,9 +149,30 @@ class _Generator:
                     "        n += 1",
                 ]
                 lines += ["        " + line for line in self._read(hints[field.name], var) or ["pass"]]
-            arguments.append(f"{field.alias}={var}")
         lines.append("    if len(d) != n: raise _Refused")
-        lines.append(f"    return _cls_{cls.__name__}({', '.join(arguments)})")
+        # What attrs' __init__ does, in its order: set each field, run each validator, then
+        # __attrs_post_init__. A validator that says what it accepts (_validators.FAST) is
+        # applied here as that; any other one is called as attrs calls it.
+        called = []
+        for index, field in enumerate(fields):
+            check = self._check(field.validator, hints[field.name], f"v{index}")
+            if check is None:
+                validator, attribute = f"_validator_{cls.__name__}_{index}", f"_attribute_{cls.__name__}_{index}"
+                self.globals[validator], self.globals[attribute] = field.validator, field
+                called.append(f"    {validator}(self, {attribute}, v{index})")
+            else:
+                lines += ["    " + line for line in check]
+        lines.append(f"    self = _new(_cls_{cls.__name__})")
+        for index, field in enumerate(fields):
+            setter = f"_set_{cls.__name__}_{index}"
+            self.globals[setter] = cls.__dict__[field.name].__set__  # the slot's setter, which object.__setattr__ calls
+            lines.append(f"    {setter}(self, v{index})")
+        lines += called
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    self.__attrs_post_init__()")
+        lines.append("    return self")
+        if hasattr(cls, "__attrs_pre_init__") or not attrs.has(cls) or cls.__setattr__ is object.__setattr__:
+            raise TypeError(f"the fast reader builds frozen attrs classes only: {cls.__name__}")
         self.globals[f"_cls_{cls.__name__}"] = cls
         self.globals[name] = None  # placeholder: a class may hold itself
         namespace = self.globals
@@ -142,6 +181,31 @@ class _Generator:
         self.functions[cls] = function
         return function
 
+    def _check(self, validator: Any, kind: Any, var: str) -> list[str] | None:
+        """Lines that check ``var`` (read as exactly ``kind``) as ``validator`` would; ``None``: call it."""
+        if validator is None:
+            return []
+        fast = _validators.FAST.get(validator)
+        if fast is None:
+            return None
+        args = typing.get_args(kind)
+        nullable = typing.get_origin(kind) in (typing.Union, types.UnionType) and type(None) in args
+        exact = next(arg for arg in args if arg is not type(None)) if nullable else kind
+        if exact != fast.kind:
+            return None
+        lines = [f"if {var} is None: raise _Refused"] if nullable and not fast.optional else []
+        if fast.ok is not None:
+            ok = f"_ok_{id(fast.ok)}"
+            self.globals[ok] = fast.ok
+            test = f"not {ok}({var})"
+            if fast.known is not None:
+                self.globals[f"_known_{id(fast.ok)}"] = fast.known
+                test = f"{var} not in _known_{id(fast.ok)} and {test}"
+            if nullable:
+                test = f"{var} is not None and {test}"
+            lines.append(f"if {test}: raise _Refused")
+        return lines
+
     def _read(self, kind: Any, var: str) -> list[str]:
         """Lines that check ``var`` as JSON data of type ``kind`` and turn it into the field's value."""
         args = typing.get_args(kind)
@@ -149,17 +213,14 @@ class _Generator:
             (inner,) = (arg for arg in args if arg is not type(None))
             body = self._read(inner, var)
             return [f"if {var} is not None:", *("    " + line for line in body)] if body else []
-        if kind is str:
-            return [] if self.pairs else [f"if {var}.__class__ is not str: raise _Refused"]
+        if kind is str or kind is bool:
+            return [f"if {var}.__class__ is not {kind.__name__}: raise _Refused"]
         if kind is int:
             return [f"if {var}.__class__ is not int: raise _Refused"]  # a bool, or an integer too long to read
-        if kind is bool:
-            return []  # the validator takes a bool only
         if kind is Decimal:
             return [f"{var} = _decimal({var}, None)"]
         if kind is LocalizedText:
-            container = "tuple" if self.pairs else "dict"
-            return [f"if {var}.__class__ is not {container}: raise _Refused", f"{var} = _LocalizedText({var})"]
+            return self._read_text(var) if self.pairs else [f"{var} = _text({var})"]
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
             table = f"_enum_{kind.__name__}"
             self.globals[table] = {member.value: member for member in kind}
@@ -172,6 +233,31 @@ class _Generator:
         if kind is dt.date:
             return [f"{var} = _date({var}, None)"]
         raise TypeError(f"the fast reader cannot read {kind!r}")  # pragma: no cover - a new kind of field
+
+    def _read_text(self, var: str) -> list[str]:
+        """`_text_of`, inline: the parser's pairs are 2-tuples and their keys strings already.
+
+        Pairs with tags in order, each known and each text valid, are taken as they
+        are; anything else goes the long way, ``LocalizedText(pairs)``, which
+        sorts them, or raises what is wrong.
+        """
+        invalid = (
+            "x.__class__ is not str or not 0 < len(x) <= _MAX_TEXT or x.isspace()"
+            " or not (x.isprintable() or _text_ok(x))"
+        )
+        return [
+            f"if {var}.__class__ is not tuple or not 0 < len({var}) <= _MAX_LANGUAGES: raise _Refused",
+            "p = ''",
+            f"for t, x in {var}:",
+            f"    if t <= p or (t not in _KNOWN_TAGS and not _known_tag(t)) or {invalid}:",
+            f"        {var} = _LocalizedText({var})",
+            "        break",
+            "    p = t",
+            "else:",
+            f"    p = {var}",
+            f"    {var} = _new(_LocalizedText)",
+            f"    _set_items({var}, p)",
+        ]
 
     def _read_tuple(self, item: Any, var: str) -> list[str]:
         lines = [f"if {var}.__class__ is not list or len({var}) > _MAX_ITEMS: raise _Refused"]
