@@ -293,3 +293,32 @@ def test_a_text_read_from_the_parser_is_the_text_its_pairs_make(pairs: tuple[tup
     assert read == expected
     if read is not None:
         assert read.name.items_ == tuple(sorted(pairs, key=lambda pair: pair[0]))
+
+
+def test_what_the_reader_builds_is_what_attrs_builds() -> None:
+    """Each object read has the state, hash and pickle of the same object built by its attrs ``__init__``."""
+    import pickle
+
+    forum = pm.loads(TEXT)
+    objects: list[Any] = [value for value in _values(forum) if attrs.has(type(value))]  # texts too
+    assert len(objects) > 300
+    assert sum(isinstance(value, pm.LocalizedText) for value in objects) > 100
+    for read in objects:
+        built = attrs.evolve(read)  # through __init__, its converters and validators
+        assert read.__getstate__() == built.__getstate__()
+        assert hash(read) == hash(built)
+        assert pickle.loads(pickle.dumps(read)) == built
+
+
+def test_the_reader_builds_only_what_it_can_build_as_attrs_would() -> None:
+    @attrs.frozen(kw_only=True)
+    class Converted:
+        name: str = attrs.field(converter=str)
+
+    @attrs.define(kw_only=True)
+    class Mutable:
+        name: str
+
+    for cls in (Converted, Mutable):
+        with pytest.raises(TypeError, match="the fast reader"):
+            _fast.reader(cls)

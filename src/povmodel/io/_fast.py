@@ -81,8 +81,11 @@ def reader(cls: type[Any] = Forum, *, pairs: bool = False) -> Reader:
     Args:
         cls: the class.
         pairs: read objects as tuples of ``(key, value)`` pairs, refusing a
-            duplicate key; otherwise as dicts (and exact ``str``, as cattrs' hooks
-            want them: a ``str`` subclass is refused).
+            duplicate key; otherwise as dicts.
+
+    Either way, a value read is of exactly its field's type (a ``str`` subclass
+    is refused, as cattrs' hooks refuse it), which lets the reader skip the
+    validators that check only that.
     """
     return _Generator(pairs).function(cls)
 
@@ -262,8 +265,7 @@ class _Generator:
     def _read_tuple(self, item: Any, var: str) -> list[str]:
         lines = [f"if {var}.__class__ is not list or len({var}) > _MAX_ITEMS: raise _Refused"]
         if item is str:
-            if not self.pairs:
-                lines += [f"for i in {var}:", "    if i.__class__ is not str: raise _Refused"]
+            lines += [f"for i in {var}:", "    if i.__class__ is not str: raise _Refused"]
             return [*lines, f"{var} = tuple({var})"]
         if item is LocalizedText:
             return [*lines, f"{var} = tuple([_text(i) for i in {var}])"]
