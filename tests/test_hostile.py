@@ -437,6 +437,62 @@ def test_toml_is_read_up_to_a_mebibyte_unless_told_otherwise(tmp_path: Path) -> 
     assert result.returncode == 1 and "the limit is 1,048,576" in result.stderr
 
 
+# -- found by a hostile review of the fast reader ----------------------------------------------
+
+
+@pytest.mark.parametrize(("version", "kind"), [("3.0", "number"), ("3e0", "number"), ("true", "boolean")])
+def test_the_format_version_is_an_integer(version: str, kind: str) -> None:
+    """``3.0 == 3`` in Python: the version was taken as current without its type being checked."""
+    text = pm.dumps(pm.load_forum()).replace('"format_version": 3', f'"format_version": {version}', 1)
+    for read in (pm.loads, lambda text: pm.loads_many(f"[{text}]")):
+        with pytest.raises(pm.ValidationError) as info:
+            read(text)
+        assert info.value.errors[0][1] == f"expected an integer, got {kind}"
+
+
+def test_a_huge_negative_count_is_refused_with_a_short_message() -> None:
+    """The message printed the number itself: beyond 4,300 digits Python refuses to, with a ValueError."""
+    with pytest.raises(pm.ValidationError, match=r"must not be negative: <an integer of about 5,001 digits>"):
+        pm.Attendance(participants=-(10**5000), source=pm.Source(quote="q"))
+    data = pm.to_dict(pm.load_forum())
+    data["attendance"]["participants"] = -(10**5000)
+    with pytest.raises(pm.ValidationError, match=r"\$\.attendance\.participants"):
+        pm.from_dict(data)
+
+
+def test_a_str_subclass_never_stands_in_the_remembered_values_for_others() -> None:
+    """Ids and tags seen valid are remembered; a subclass with its own equality must not be."""
+
+    class Impostor(str):
+        __class__ = property(lambda self: str)
+
+        def __hash__(self) -> int:
+            return hash("NOT VALID")
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+    pm.Measure(id=Impostor("ok"), name=pm.LocalizedText({Impostor("en"): "x"}))  # type: ignore[arg-type]
+    with pytest.raises(pm.ValidationError, match="not an id"):
+        pm.Measure(id="NOT VALID", name=pm.LocalizedText({"en": "x"}))
+    with pytest.raises(pm.ValidationError, match="not a language tag"):
+        pm.LocalizedText({"NOT VALID": "x"})
+    text = pm.dumps(pm.load_forum()).replace('"central-soe-forum-2020"', '"NOT VALID"', 1)
+    with pytest.raises(pm.ValidationError, match="not an id"):
+        pm.loads(text)
+
+
+def test_a_str_subclass_is_named_where_a_string_belongs() -> None:
+    class Name(str):
+        pass
+
+    data = pm.to_dict(pm.load_forum())
+    data["id"] = Name("central-soe-forum-2020")
+    with pytest.raises(pm.ValidationError) as info:
+        pm.from_dict(data)
+    assert info.value.errors == (("$.id", "expected a string, got Name (a str subclass)"),)
+
+
 # -- 4. the command line ---------------------------------------------------------------------
 
 

@@ -152,7 +152,7 @@ def name_problem(value: str) -> str | None:
 def count_problem(value: int) -> str | None:
     """A count: a whole number from 0 to `limits.MAX_COUNT`."""
     if value < 0:
-        return f"must not be negative: {value}"
+        return f"must not be negative: {show(value)}"
     if value > limits.MAX_COUNT:
         return f"too large: at most {limits.MAX_COUNT:,}"
     return None
@@ -269,6 +269,7 @@ def not_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 _MAX_REMEMBERED: Final = 10_000
 _REMEMBERED: Final[dict[Callable[[Any], bool], set[Any]]] = {}
+_PLAIN: Final = frozenset({str, int})
 
 
 def remembering(problem: Problem) -> Callable[[Any], bool]:
@@ -284,9 +285,10 @@ def remembering(problem: Problem) -> Callable[[Any], bool]:
             return True
         if problem(value) is not None:
             return False
-        if len(known) >= _MAX_REMEMBERED:
-            known.clear()
-        known.add(value)
+        if type(value) in _PLAIN:  # a subclass may redefine equality, and stand for other values in the set
+            if len(known) >= _MAX_REMEMBERED:
+                known.clear()
+            known.add(value)
         return True
 
     _REMEMBERED[ok] = known

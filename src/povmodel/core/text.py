@@ -149,9 +149,10 @@ def known_tag(tag: str) -> bool:
     """`is_language_tag`, remembered: a well-formed tag joins `KNOWN_TAGS` (a bounded set, cleared when full)."""
     if not is_language_tag(tag):
         return False
-    if len(KNOWN_TAGS) >= _MAX_REMEMBERED:
-        KNOWN_TAGS.clear()
-    KNOWN_TAGS.add(tag)
+    if type(tag) is str:  # a subclass may redefine equality, and stand for other tags in the set
+        if len(KNOWN_TAGS) >= _MAX_REMEMBERED:
+            KNOWN_TAGS.clear()
+        KNOWN_TAGS.add(tag)
     return True
 
 

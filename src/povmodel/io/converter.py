@@ -57,7 +57,10 @@ class TooLong(int):
 
 def _structure_str(value: object, _: object) -> str:
     if value.__class__ is not str:
-        raise Invalid(f"expected a string, got {type_name(value)}")
+        got = type_name(value)
+        if got == "string":
+            got = f"{type(value).__name__} (a str subclass)"
+        raise Invalid(f"expected a string, got {got}")
     return value
 
 

@@ -157,7 +157,8 @@ def from_dict(data: Mapping[str, Any], *, format: FileFormat = "json") -> Forum:
             found = limits.walk(given) or [("$", f"expected an object (Forum), got {type_name(given)}")]
             raise ValidationError(found)
         data = dict(given)
-    body = dict(migrate(data)) if data.get(VERSION_KEY) != FORMAT_VERSION else dict(data)
+    version = data.get(VERSION_KEY)
+    body = dict(migrate(data)) if type(version) is not int or version != FORMAT_VERSION else dict(data)
     del body[VERSION_KEY]
     return _structure(body, Forum, format)
 
