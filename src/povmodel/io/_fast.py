@@ -135,7 +135,7 @@ class _Generator:
         lines.append(f"    n = {required}")
         for index, field in enumerate(fields):
             var = f"v{index}"
-            if field.converter is not None or field.alias != field.name.lstrip("_"):
+            if field.converter is not None:
                 raise TypeError(f"the fast reader takes fields without converters: {cls.__name__}.{field.name}")
             if field.default is attrs.NOTHING:
                 lines.append(f"    {var} = d[{field.name!r}]")
@@ -238,7 +238,7 @@ class _Generator:
         raise TypeError(f"the fast reader cannot read {kind!r}")  # pragma: no cover - a new kind of field
 
     def _read_text(self, var: str) -> list[str]:
-        """`_text_of`, inline: the parser's pairs are 2-tuples and their keys strings already.
+        """`LocalizedText`'s quick check of its pairs, inline: the parser's pairs are 2-tuples, their keys strings.
 
         Pairs with tags in order, each known and each text valid, are taken as they
         are; anything else goes the long way, ``LocalizedText(pairs)``, which
