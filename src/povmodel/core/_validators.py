@@ -272,13 +272,17 @@ _REMEMBERED: Final[dict[Callable[[Any], bool], set[Any]]] = {}
 _PLAIN: Final = frozenset({str, int})
 
 
-def remembering(problem: Problem) -> Callable[[Any], bool]:
+def remembering(
+    problem: Problem, *, known: set[Any] | None = None, limit: int = _MAX_REMEMBERED
+) -> Callable[[Any], bool]:
     """An ``ok`` for `rule`: true exactly when ``problem`` finds nothing, remembered for the values seen valid.
 
-    The values kept are bounded (the set is emptied when full), so that checking
-    an id or a unit again is a set lookup, whatever the input.
+    The values kept (in ``known``, a new set unless given) are bounded: the set
+    is emptied when it holds ``limit``, so that checking an id or a unit again is
+    a set lookup, whatever the input. A value must be hashable.
     """
-    known: set[Any] = set()
+    if known is None:
+        known = set()
 
     def ok(value: Any) -> bool:
         if value in known:
@@ -286,7 +290,7 @@ def remembering(problem: Problem) -> Callable[[Any], bool]:
         if problem(value) is not None:
             return False
         if type(value) in _PLAIN:  # a subclass may redefine equality, and stand for other values in the set
-            if len(known) >= _MAX_REMEMBERED:
+            if len(known) >= limit:
                 known.clear()
             known.add(value)
         return True

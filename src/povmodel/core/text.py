@@ -12,7 +12,7 @@ from typing import Final
 import attrs
 
 from povmodel.core import _seams, limits
-from povmodel.core._validators import show, text_ok, text_problem, type_name
+from povmodel.core._validators import remembering, show, text_ok, text_problem, type_name
 from povmodel.core.errors import ValidationError
 
 __all__ = ["FORMS", "TAG_PATTERN", "LocalizedText", "is_language_tag"]
@@ -124,7 +124,7 @@ def _checked(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...] 
         if pair.__class__ is not tuple or len(pair) != 2:
             return None
         tag, text = pair
-        if tag not in tags and (tag.__class__ is not str or not known_tag(tag)):
+        if tag.__class__ is not str or (tag not in tags and not known_tag(tag)):
             return None
         if tag <= previous:
             ordered = False
@@ -145,15 +145,12 @@ def _checked(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...] 
     return items
 
 
-def known_tag(tag: str) -> bool:
-    """`is_language_tag`, remembered: a well-formed tag joins `KNOWN_TAGS` (a bounded set, cleared when full)."""
-    if not is_language_tag(tag):
-        return False
-    if type(tag) is str:  # a subclass may redefine equality, and stand for other tags in the set
-        if len(KNOWN_TAGS) >= _MAX_REMEMBERED:
-            KNOWN_TAGS.clear()
-        KNOWN_TAGS.add(tag)
-    return True
+def _tag_problem(tag: str) -> str | None:
+    return None if is_language_tag(tag) else "not a language tag"
+
+
+known_tag: Final = remembering(_tag_problem, known=KNOWN_TAGS, limit=_MAX_REMEMBERED)
+"""`is_language_tag`, remembered: a well-formed tag joins `KNOWN_TAGS` (a bounded set, cleared when full)."""
 
 
 @attrs.frozen(repr=False)
