@@ -75,6 +75,14 @@ def _text_pairs(value: object) -> LocalizedText:
     return LocalizedText(value)
 
 
+def _optional(kind: Any) -> Any:
+    """``X`` when ``kind`` is ``X | None``, else ``None``."""
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        return next(arg for arg in args if arg is not type(None))
+    return None
+
+
 def reader(cls: type[Any] = Forum, *, pairs: bool = False) -> Reader:
     """The function that reads ``cls`` (an attrs class of the model) and every class it holds.
 
@@ -119,6 +127,8 @@ class _Generator:
         return found
 
     def _generate(self, cls: type[Any]) -> Reader:
+        if hasattr(cls, "__attrs_pre_init__") or not attrs.has(cls) or cls.__setattr__ is object.__setattr__:
+            raise TypeError(f"the fast reader builds frozen attrs classes only: {cls.__name__}")
         name = f"read_{cls.__name__}"
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
@@ -174,8 +184,6 @@ class _Generator:
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    self.__attrs_post_init__()")
         lines.append("    return self")
-        if hasattr(cls, "__attrs_pre_init__") or not attrs.has(cls) or cls.__setattr__ is object.__setattr__:
-            raise TypeError(f"the fast reader builds frozen attrs classes only: {cls.__name__}")
         self.globals[f"_cls_{cls.__name__}"] = cls
         self.globals[name] = None  # placeholder: a class may hold itself
         namespace = self.globals
@@ -191,10 +199,9 @@ class _Generator:
         fast = _validators.FAST.get(validator)
         if fast is None:
             return None
-        args = typing.get_args(kind)
-        nullable = typing.get_origin(kind) in (typing.Union, types.UnionType) and type(None) in args
-        exact = next(arg for arg in args if arg is not type(None)) if nullable else kind
-        if exact != fast.kind:
+        inner = _optional(kind)
+        nullable = inner is not None
+        if (inner if nullable else kind) != fast.kind:
             return None
         lines = [f"if {var} is None: raise _Refused"] if nullable and not fast.optional else []
         if fast.ok is not None:
@@ -212,8 +219,8 @@ class _Generator:
     def _read(self, kind: Any, var: str) -> list[str]:
         """Lines that check ``var`` as JSON data of type ``kind`` and turn it into the field's value."""
         args = typing.get_args(kind)
-        if typing.get_origin(kind) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-            (inner,) = (arg for arg in args if arg is not type(None))
+        inner = _optional(kind)
+        if inner is not None:
             body = self._read(inner, var)
             return [f"if {var} is not None:", *("    " + line for line in body)] if body else []
         if kind is str or kind is bool:
@@ -290,8 +297,8 @@ def writer(cls: type[Any] = Forum) -> Writer:
 
     def value(kind: Any, var: str) -> str:
         args = typing.get_args(kind)
-        if typing.get_origin(kind) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-            (inner,) = (arg for arg in args if arg is not type(None))
+        inner = _optional(kind)
+        if inner is not None:
             return f"(None if {var} is None else {value(inner, var)})"
         if kind in (str, int, bool):
             return var
